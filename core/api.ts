@@ -1,0 +1,86 @@
+// The one API contract between the UI and the service. Every operation takes one
+// serialisable object and returns plain data. Each area declares its argument schemas here;
+// hosts (Electron main, the end-to-end bridge) validate every call against them before it
+// reaches the service, and answer with an envelope instead of throwing.
+import type { z } from 'zod';
+import { dataArgs, type DataResults } from './api/data';
+import { UserError, isUserError } from './errors';
+import type { Lang } from './format';
+import { userMessage } from './i18n';
+
+export * from './api/data';
+
+// Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`) and
+// result types (`XxxResults`). Add a new area to both lists below.
+
+/** Argument schemas, one per operation. Every operation has one. */
+export const argSchemas = {
+  ...dataArgs,
+} as const;
+
+/** What each operation returns. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- areas are added with `extends A, B`
+export interface Results extends DataResults {}
+
+export type Operation = keyof typeof argSchemas & keyof Results;
+export type Args<K extends Operation> = z.infer<(typeof argSchemas)[K]>;
+export type Handlers = { [K in Operation]: (args: Args<K>) => Results[K] | Promise<Results[K]> };
+
+
+export interface ApiError {
+  key: string;
+  params: Record<string, string | number>;
+  message: string;
+  /** Per-line problems of a rejected file or paste. */
+  details?: string[];
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isOperation(op: unknown): op is Operation {
+  return typeof op === 'string' && Object.prototype.hasOwnProperty.call(argSchemas, op);
+}
+
+function errorOf(e: UserError, lang: Lang): ApiError {
+  const details = (e as { problems?: { line: number; key: string; params: Record<string, string | number> }[] }).problems;
+  return {
+    key: e.key,
+    params: e.params,
+    message: userMessage(e, lang),
+    ...(details
+      ? { details: details.map((p) => userMessage({ key: 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang)) }
+      : {}),
+  };
+}
+
+/**
+ * Validates and runs one call. Unknown operations, bad arguments and user errors come back
+ * as `{ ok: false }` with a message in the user's language; nothing is thrown to the caller.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  op: unknown,
+  args: unknown,
+  lang: Lang,
+  onInternalError: (e: unknown) => void = () => {},
+): Promise<Envelope<unknown>> {
+  if (!isOperation(op)) {
+    return { ok: false, error: errorOf(new UserError('error.unknownOperation', { op: String(op).slice(0, 64) }), lang) };
+  }
+  const parsed = argSchemas[op].safeParse(args ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const detail = `${op}: ${issue?.path.join('.') || '(args)'} ${issue?.message ?? ''}`.slice(0, 300);
+    return { ok: false, error: errorOf(new UserError('error.badArgument', { detail }), lang) };
+  }
+  try {
+    const handler = handlers[op] as (a: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (e) {
+    if (isUserError(e)) return { ok: false, error: errorOf(e, lang) };
+    onInternalError(e);
+    const detail = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+    return { ok: false, error: errorOf(new UserError('error.internal', { detail }), lang) };
+  }
+}

@@ -1,0 +1,119 @@
+// Data operations of the API contract: units, catalogue, values, figures, plans, narrative, settings.
+import { z } from 'zod';
+import type { CatalogueElement, Programme } from '../catalogue';
+import type { Figures } from '../figures';
+import type { Lang } from '../format';
+import type { OrgUnit } from '../orgunit';
+import type { PlanTarget } from '../plan';
+import type { DataValue } from '../values';
+
+export const code = z.string().min(1).max(64);
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const periodSpec = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H1|-9M)?$/);
+const comment = z.string().max(2000).nullable();
+export const empty = z.object({}).strict();
+
+const valueEntry = z
+  .object({
+    unit: code,
+    period: month,
+    element: code,
+    value: z.number().finite().nullable(),
+    comment: comment.optional(),
+    expectedRevision: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+export const dataArgs = {
+  'app.info': empty,
+  'units.list': empty,
+  'catalogue.get': empty,
+  'values.get': z.object({ unit: code, period: month }).strict(),
+  'values.set': valueEntry,
+  'values.setMany': z.object({ entries: z.array(valueEntry).min(1).max(20_000) }).strict(),
+  'values.history': z.object({ unit: code, period: month, element: code }).strict(),
+  'figures.get': z.object({ unit: code, period: periodSpec }).strict(),
+  'plans.list': z.object({ unit: code, year: z.number().int().min(1900).max(2999) }).strict(),
+  'plans.set': z
+    .object({
+      entries: z
+        .array(
+          z
+            .object({
+              unit: code,
+              year: z.number().int().min(1900).max(2999),
+              element: code,
+              target: z.number().finite().nullable(),
+              direction: z.enum(['>=', '<=', '<']).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(10_000),
+    })
+    .strict(),
+  'narrative.get': z.object({ unit: code, period: month }).strict(),
+  'narrative.set': z.object({ unit: code, period: month, section: z.string().min(1).max(64), body: z.string().max(100_000) }).strict(),
+  'settings.get': empty,
+  'settings.set': z.object({ key: z.string().min(1).max(64), value: z.unknown() }).strict(),
+} as const;
+
+
+export interface AppInfo {
+  appVersion: string;
+  schemaVersion: number;
+  /** The unit this installation reports for. */
+  homeUnit: string | null;
+  userName: string;
+  lang: Lang;
+}
+
+export interface CatalogueView {
+  programmes: Programme[];
+  elements: CatalogueElement[];
+}
+
+export interface SetValueResult {
+  unit: string;
+  period: string;
+  element: string;
+  value: number | null;
+  comment: string | null;
+  revision: number;
+  changed: boolean;
+}
+
+export interface AuditEntry {
+  oldValue: number | null;
+  newValue: number | null;
+  oldComment: string | null;
+  newComment: string | null;
+  revision: number;
+  changedBy: string;
+  changedAt: string;
+  source: string;
+}
+
+export interface NarrativeSection {
+  section: string;
+  body: string;
+  fromPeriod: string;
+  revision: number;
+}
+
+export interface DataResults {
+  'app.info': AppInfo;
+  'units.list': OrgUnit[];
+  'catalogue.get': CatalogueView;
+  'values.get': DataValue[];
+  'values.set': SetValueResult;
+  'values.setMany': SetValueResult[];
+  'values.history': AuditEntry[];
+  'figures.get': Figures;
+  'plans.list': PlanTarget[];
+  'plans.set': { count: number };
+  'narrative.get': NarrativeSection[];
+  'narrative.set': { revision: number };
+  'settings.get': Record<string, unknown>;
+  'settings.set': { ok: true };
+}

@@ -1,0 +1,50 @@
+// Numbers as Vietnamese documents print them: 1.234.567; 8,7%; 49.875.000đ; "118/100".
+// English is the second language and uses its own separators.
+
+export type Lang = 'vi' | 'en';
+
+const cache = new Map<string, Intl.NumberFormat>();
+
+function nf(lang: Lang, min: number, max: number): Intl.NumberFormat {
+  const key = `${lang}:${min}:${max}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A count or measure: up to `maxDecimals` decimals, no trailing zeros. */
+export function formatNumber(value: number, lang: Lang = 'vi', maxDecimals = 2): string {
+  return nf(lang, 0, maxDecimals).format(value);
+}
+
+/** A fixed number of decimals: 3,2 lần. */
+export function formatFixed(value: number, decimals: number, lang: Lang = 'vi'): string {
+  return nf(lang, decimals, decimals).format(value);
+}
+
+/** A percentage already multiplied by 100: formatPercent(8.72) → "8,7%". */
+export function formatPercent(value: number, lang: Lang = 'vi', decimals = 1): string {
+  return `${nf(lang, 0, decimals).format(value)}%`;
+}
+
+/** A percentage always with `decimals` decimals: 99,35%; 7,0%. */
+export function formatPercentFixed(value: number, decimals: number, lang: Lang = 'vi'): string {
+  return `${nf(lang, decimals, decimals).format(value)}%`;
+}
+
+/** Money in đồng: 49.875.000đ. */
+export function formatMoney(value: number, lang: Lang = 'vi'): string {
+  const n = nf(lang, 0, 0).format(value);
+  return lang === 'vi' ? `${n}đ` : `${n} VND`;
+}
+
+/** A sex ratio: boys per 100 girls, as the reports print it ("118/100"): whole boys, truncated. */
+export function formatPer100(value: number, lang: Lang = 'vi'): string {
+  return `${nf(lang, 0, 0).format(Math.floor(value))}/100`;
+}

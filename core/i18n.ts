@@ -1,0 +1,44 @@
+// Messages and labels in Vietnamese first, English second. The texts live in
+// resources/i18n/{vi,en}.json; this module only wires them into i18next.
+import i18next, { type TFunction } from 'i18next';
+import enCommon from '../resources/i18n/en/common.json';
+import viCommon from '../resources/i18n/vi/common.json';
+import type { Lang } from './format';
+import type { UserError } from './errors';
+
+export const LANGS: readonly Lang[] = ['vi', 'en'];
+
+// One file per area of the app; each is merged into one resource tree per language.
+// Add a new file to both lists (Vietnamese first).
+const vi = { ...viCommon };
+const en = { ...enCommon };
+export const messages = { vi, en } as const;
+
+const instances = new Map<Lang, TFunction>();
+
+/** A translate function for one language; `{{name}}` placeholders are filled from params. */
+export function translator(lang: Lang): TFunction {
+  let t = instances.get(lang);
+  if (!t) {
+    const inst = i18next.createInstance();
+    void inst.init({
+      lng: lang,
+      fallbackLng: 'vi',
+      initAsync: false,
+      resources: { vi: { translation: vi }, en: { translation: en } },
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    t = inst.t.bind(inst);
+    instances.set(lang, t);
+  }
+  return t;
+}
+
+export function userMessage(e: Pick<UserError, 'key' | 'params'>, lang: Lang): string {
+  return translator(lang)(e.key, e.params);
+}
+
+export function parseLang(s: string | undefined): Lang {
+  return s === 'en' ? 'en' : 'vi';
+}

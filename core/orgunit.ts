@@ -1,0 +1,62 @@
+// The org-unit tree: province → district → commune, plus district-level facilities.
+// It is data: units are renamed and merged (Vietnam's 2025 reform) without losing history,
+// because values hang on a stable code, never on a name or a position in the tree.
+
+export const ORG_UNIT_LEVELS = ['province', 'district', 'commune', 'facility'] as const;
+export type OrgUnitLevel = (typeof ORG_UNIT_LEVELS)[number];
+
+export interface OrgUnit {
+  code: string;
+  name: string;
+  level: OrgUnitLevel;
+  parent: string | null;
+  /** First month the unit no longer reports (merged or closed), or null while active. */
+  closedFrom?: string | null;
+  /** The unit that took over its area after a merge. */
+  mergedInto?: string | null;
+}
+
+export interface OrgTree {
+  units: ReadonlyMap<string, OrgUnit>;
+  children: ReadonlyMap<string, readonly string[]>;
+}
+
+export function buildTree(units: readonly OrgUnit[]): OrgTree {
+  const map = new Map<string, OrgUnit>();
+  const children = new Map<string, string[]>();
+  for (const u of units) map.set(u.code, u);
+  for (const u of units) {
+    if (u.parent === null) continue;
+    const list = children.get(u.parent) ?? [];
+    list.push(u.code);
+    children.set(u.parent, list);
+  }
+  return { units: map, children };
+}
+
+/** The unit and everything below it, depth first. */
+export function subtree(tree: OrgTree, code: string): string[] {
+  const out: string[] = [];
+  const stack = [code];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (!tree.units.has(c)) continue;
+    out.push(c);
+    const kids = tree.children.get(c);
+    if (kids) for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+/** Units below `code` (not itself) at the given level. */
+export function descendantsAtLevel(tree: OrgTree, code: string, level: OrgUnitLevel): OrgUnit[] {
+  return subtree(tree, code)
+    .slice(1)
+    .map((c) => tree.units.get(c)!)
+    .filter((u) => u.level === level);
+}
+
+/** True when the unit still reports in `month`. */
+export function isActiveIn(unit: OrgUnit, month: string): boolean {
+  return !unit.closedFrom || month < unit.closedFrom;
+}

@@ -1,0 +1,102 @@
+// Periods. Data is stored per month ("YYYY-MM"); every longer period is a list of months.
+// Quarter, 6-month, 9-month and year reports follow the province's review calendar.
+
+export type Month = string; // "YYYY-MM"
+export type PeriodSpec = string; // "YYYY-MM" | "YYYY-Qn" | "YYYY-H1" | "YYYY-9M" | "YYYY"
+
+const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export function isMonth(s: string): boolean {
+  return MONTH_RE.test(s);
+}
+
+export function monthParts(m: Month): { year: number; month: number } {
+  const match = MONTH_RE.exec(m);
+  if (!match) throw new RangeError(`not a month: ${m}`);
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+export function makeMonth(year: number, month: number): Month {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+export function addMonths(m: Month, n: number): Month {
+  const { year, month } = monthParts(m);
+  const idx = year * 12 + (month - 1) + n;
+  return makeMonth(Math.floor(idx / 12), (idx % 12) + 1);
+}
+
+export function previousMonth(m: Month): Month {
+  return addMonths(m, -1);
+}
+
+export function sameMonthLastYear(m: Month): Month {
+  return addMonths(m, -12);
+}
+
+/** January..m of m's year. */
+export function yearToDateMonths(m: Month): Month[] {
+  const { year, month } = monthParts(m);
+  return Array.from({ length: month }, (_, i) => makeMonth(year, i + 1));
+}
+
+/** The calendar month of a date, in local time. */
+export function monthOf(date: Date): Month {
+  return makeMonth(date.getFullYear(), date.getMonth() + 1);
+}
+
+/** A month after the current one cannot have data yet. */
+export function isFutureMonth(m: Month, now: Date = new Date()): boolean {
+  return m > monthOf(now);
+}
+
+export type PeriodKind = 'month' | 'quarter' | 'half' | 'nine-months' | 'year';
+
+export interface ResolvedPeriod {
+  spec: PeriodSpec;
+  kind: PeriodKind;
+  year: number;
+  /** The months in the period, in order. */
+  months: Month[];
+  /** The last month: the one whose stock and cumulative values stand for the period. */
+  end: Month;
+}
+
+const SPEC_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-(H1)|-(9M))?$/;
+
+export function isPeriodSpec(s: string): boolean {
+  return SPEC_RE.test(s);
+}
+
+export function resolvePeriod(spec: PeriodSpec): ResolvedPeriod {
+  const match = SPEC_RE.exec(spec);
+  if (!match) throw new RangeError(`not a period: ${spec}`);
+  const year = Number(match[1]);
+  let from = 1;
+  let to = 12;
+  let kind: PeriodKind = 'year';
+  if (match[2]) {
+    from = to = Number(match[2]);
+    kind = 'month';
+  } else if (match[3]) {
+    const q = Number(match[3]);
+    from = (q - 1) * 3 + 1;
+    to = q * 3;
+    kind = 'quarter';
+  } else if (match[4]) {
+    to = 6;
+    kind = 'half';
+  } else if (match[5]) {
+    to = 9;
+    kind = 'nine-months';
+  }
+  const months: Month[] = [];
+  for (let i = from; i <= to; i++) months.push(makeMonth(year, i));
+  return { spec, kind, year, months, end: months[months.length - 1]! };
+}
+
+/** The same period one year earlier ("2024-Q2" → "2023-Q2"). */
+export function samePeriodLastYear(spec: PeriodSpec): PeriodSpec {
+  const year = Number(spec.slice(0, 4));
+  return String(year - 1).padStart(4, '0') + spec.slice(4);
+}

@@ -1,0 +1,65 @@
+// Rules every entered value obeys, whatever path it comes by (grid, paste, CSV).
+import type { CatalogueElement } from './catalogue';
+import { UserError } from './errors';
+import { formatNumber } from './format';
+import type { OrgUnit } from './orgunit';
+import { isFutureMonth, isMonth } from './period';
+
+export const MAX_COMMENT = 2000;
+const MAX_VALUE = 1e13;
+
+export interface DataValue {
+  unit: string;
+  period: string;
+  element: string;
+  value: number | null;
+  comment: string | null;
+  revision: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+/** Where an element may be entered: commune elements on communes, district ones on the district or its facilities. */
+export function entryLevelAllows(e: CatalogueElement, unit: OrgUnit): boolean {
+  return e.entryLevel === 'commune' ? unit.level === 'commune' : unit.level === 'district' || unit.level === 'facility';
+}
+
+/** Checks the period; returns the error or null. */
+export function checkMonth(period: string, now: Date = new Date()): UserError | null {
+  if (!isMonth(period)) return new UserError('error.badPeriod', { period });
+  if (isFutureMonth(period, now)) return new UserError('error.futureMonth', { period });
+  return null;
+}
+
+/** Checks one value for an element and unit; returns the error or null. */
+export function checkValue(
+  e: CatalogueElement,
+  unit: OrgUnit,
+  period: string,
+  value: number | null,
+  comment: string | null,
+): UserError | null {
+  const name = e.nameVi;
+  if (e.kind === 'derived') return new UserError('error.derivedNotEntered', { element: name });
+  if (!entryLevelAllows(e, unit)) {
+    return new UserError('error.wrongEntryLevel', {
+      element: name,
+      unit: unit.name,
+      expected: e.entryLevel === 'commune' ? 'xã' : 'huyện',
+    });
+  }
+  if (unit.closedFrom && period >= unit.closedFrom) {
+    return new UserError('error.unitClosed', { unit: unit.name, from: unit.closedFrom, period });
+  }
+  if (comment !== null && comment.length > MAX_COMMENT) return new UserError('error.commentTooLong', { max: MAX_COMMENT });
+  if (value === null) return null;
+  const text = formatNumber(value, 'vi', 6);
+  if (!Number.isFinite(value)) return new UserError('error.notANumber', { text: String(value) });
+  if (value < 0) return new UserError('error.negativeValue', { element: name, text });
+  if (Math.abs(value) > MAX_VALUE) return new UserError('error.valueTooLarge', { element: name, text });
+  if ((e.valueType === 'count' || e.valueType === 'money') && !Number.isInteger(value)) {
+    return new UserError('error.notAnInteger', { element: name, text });
+  }
+  if (e.valueType === 'percent' && value > 100) return new UserError('error.percentOutOfRange', { element: name, text });
+  return null;
+}

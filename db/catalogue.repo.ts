@@ -1,0 +1,29 @@
+// Keeps the data_element table in step with the shipped catalogue: new elements get ids,
+// definitions are refreshed, elements no longer shipped are retired (their values stay).
+import type { Catalogue } from '../core/catalogue';
+import type { Db } from './open';
+
+export function syncCatalogue(db: Db, catalogue: Catalogue): void {
+  const upsert = db.prepare(`
+    INSERT INTO data_element (code, programme, kind, value_type, entry_level, sort, retired)
+    VALUES (@code, @programme, @kind, @valueType, @entryLevel, @sort, 0)
+    ON CONFLICT (code) DO UPDATE SET programme = excluded.programme, kind = excluded.kind,
+      value_type = excluded.value_type, entry_level = excluded.entry_level, sort = excluded.sort, retired = 0
+    WHERE programme IS NOT excluded.programme OR kind IS NOT excluded.kind OR value_type IS NOT excluded.value_type
+      OR entry_level IS NOT excluded.entry_level OR sort IS NOT excluded.sort OR retired <> 0`);
+  db.transaction(() => {
+    for (const e of catalogue.elements) {
+      upsert.run({ code: e.code, programme: e.programme, kind: e.kind, valueType: e.valueType, entryLevel: e.entryLevel, sort: e.sort });
+    }
+    const shipped = new Set(catalogue.elements.map((e) => e.code));
+    const rows = db.prepare('SELECT code FROM data_element WHERE retired = 0').all() as { code: string }[];
+    const retire = db.prepare('UPDATE data_element SET retired = 1 WHERE code = ?');
+    for (const r of rows) if (!shipped.has(r.code)) retire.run(r.code);
+  })();
+}
+
+/** element code → id, for the elements the database knows. */
+export function elementIds(db: Db): Map<string, number> {
+  const rows = db.prepare('SELECT id, code FROM data_element').all() as { id: number; code: string }[];
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

@@ -1,0 +1,8 @@
+// Every migration, in order. Version N is MIGRATIONS[N - 1]; the database's version is in
+// PRAGMA user_version. Listed statically so a bundler keeps them all.
+import type { Database } from 'better-sqlite3';
+import { updateToSchemaVersion1 } from './0001-initial';
+
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [updateToSchemaVersion1];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,55 @@
+// Kysely builds our queries (typed against db/schema.ts); better-sqlite3 runs them
+// synchronously. Prepared statements are cached per connection and SQL text, so a query
+// built many times is prepared once.
+import type { Statement } from 'better-sqlite3';
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+} from 'kysely';
+import type { Db } from './open';
+import type { DB } from './schema';
+
+/** A query builder that never connects: it only compiles. */
+export const qb = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+export function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let st = cache.get(sql);
+  if (!st) {
+    st = db.prepare(sql);
+    cache.set(sql, st);
+  }
+  return st;
+}
+
+export function all<R>(db: Db, q: Compilable<R>): R[] {
+  const c = q.compile();
+  return prepared(db, c.sql).all(...(c.parameters as unknown[])) as R[];
+}
+
+export function first<R>(db: Db, q: Compilable<R>): R | undefined {
+  const c = q.compile();
+  return prepared(db, c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+}
+
+export function run(db: Db, q: Compilable<unknown>): { changes: number; lastInsertRowid: number | bigint } {
+  const c = q.compile();
+  return prepared(db, c.sql).run(...(c.parameters as unknown[]));
+}

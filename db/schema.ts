@@ -1,0 +1,107 @@
+// One interface per table (Kysely's convention). Migrations never import these: they are
+// frozen in time, and this file describes the newest schema only.
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: 'province' | 'district' | 'commune' | 'facility';
+  parent_id: number | null;
+  sort: number;
+  closed_from: string | null;
+  merged_into_id: number | null;
+  created_at: string;
+}
+
+export interface OrgUnitHistoryTable {
+  id: Generated<number>;
+  unit_id: number;
+  change: 'rename' | 'move' | 'merge' | 'close';
+  old_value: string | null;
+  new_value: string | null;
+  effective_from: string | null;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface DataElementTable {
+  id: Generated<number>;
+  code: string;
+  programme: string;
+  kind: string;
+  value_type: string;
+  entry_level: string;
+  sort: number;
+  retired: number;
+}
+
+export interface DataValueTable {
+  unit_id: number;
+  period: string;
+  element_id: number;
+  value: number | null;
+  comment: string | null;
+  revision: number;
+  updated_by: string;
+  updated_at: string;
+  source: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  unit_id: number;
+  period: string;
+  element_id: number;
+  old_value: number | null;
+  new_value: number | null;
+  old_comment: string | null;
+  new_comment: string | null;
+  revision: number;
+  changed_by: string;
+  changed_at: string;
+  source: string;
+}
+
+export interface PlanTargetTable {
+  unit_id: number;
+  year: number;
+  element_id: number;
+  target: number;
+  direction: '>=' | '<=' | '<';
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface NarrativeTable {
+  unit_id: number;
+  period: string;
+  section: string;
+  body: string;
+  revision: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  org_unit: OrgUnitTable;
+  org_unit_history: OrgUnitHistoryTable;
+  data_element: DataElementTable;
+  data_value: DataValueTable;
+  audit: AuditTable;
+  plan_target: PlanTargetTable;
+  narrative: NarrativeTable;
+  setting: SettingTable;
+}
+
+export type OrgUnitRow = Selectable<OrgUnitTable>;
+export type NewOrgUnit = Insertable<OrgUnitTable>;
+export type DataValueRow = Selectable<DataValueTable>;
+export type AuditRow = Selectable<AuditTable>;
+export type PlanTargetRow = Selectable<PlanTargetTable>;
+export type NarrativeRow = Selectable<NarrativeTable>;

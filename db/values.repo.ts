@@ -1,0 +1,190 @@
+// Data values: read, set (one durable transaction per change, audited by trigger), and
+// bulk import (all or nothing, prepared statements in one transaction).
+import { UserError } from '../core/errors';
+import { checkMonth, checkValue, type DataValue } from '../core/values';
+import { subtree } from '../core/orgunit';
+import { prepared } from './query';
+import type { Store } from './store';
+
+export interface ValueInput {
+  unit: string;
+  period: string;
+  element: string;
+  /** null clears the value. */
+  value: number | null;
+  /** undefined keeps the current comment; null clears it. */
+  comment?: string | null;
+  /** When given, the change is refused if the stored revision differs (another window changed it). */
+  expectedRevision?: number;
+}
+
+export interface SetResult {
+  unit: string;
+  period: string;
+  element: string;
+  value: number | null;
+  comment: string | null;
+  revision: number;
+  changed: boolean;
+}
+
+export type ChangeSource = 'ui' | 'csv' | 'bundle' | 'demo';
+
+interface Resolved {
+  input: ValueInput;
+  unitId: number;
+  elementId: number;
+}
+
+/** Checks one input against the catalogue, the tree and the calendar; throws UserError. */
+export function resolveInput(store: Store, input: ValueInput, now: Date = new Date()): Resolved {
+  const unit = store.unit(input.unit);
+  const element = store.element(input.element);
+  const monthError = checkMonth(input.period, now);
+  if (monthError) throw monthError;
+  const err = checkValue(element, unit, input.period, input.value, input.comment ?? null);
+  if (err) throw err;
+  return { input, unitId: store.unitId(input.unit), elementId: store.elementId(input.element) };
+}
+
+const UPSERT = `
+  INSERT INTO data_value (unit_id, period, element_id, value, comment, revision, updated_by, updated_at, source)
+  VALUES (@unitId, @period, @elementId, @value, @comment, 1, @user, @at, @source)
+  ON CONFLICT (unit_id, period, element_id) DO UPDATE SET
+    value = excluded.value,
+    comment = CASE WHEN @keepComment THEN comment ELSE excluded.comment END,
+    revision = revision + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at, source = excluded.source
+  WHERE value IS NOT excluded.value OR (NOT @keepComment AND comment IS NOT excluded.comment)
+  RETURNING value, comment, revision`;
+
+const CURRENT = 'SELECT value, comment, revision FROM data_value WHERE unit_id = ? AND period = ? AND element_id = ?';
+
+type Current = { value: number | null; comment: string | null; revision: number };
+
+function writeOne(store: Store, r: Resolved, user: string, at: string, source: ChangeSource): SetResult {
+  const { input } = r;
+  const db = store.db;
+  const readCurrent = () => prepared(db, CURRENT).get(r.unitId, input.period, r.elementId) as Current | undefined;
+  const keepComment = input.comment === undefined;
+  const base = { unit: input.unit, period: input.period, element: input.element };
+  // The bulk path (a new value, no revision check) needs no read before the write.
+  if (input.expectedRevision !== undefined || input.value === null) {
+    const current = readCurrent();
+    if (input.expectedRevision !== undefined && (current?.revision ?? 0) !== input.expectedRevision) {
+      throw new UserError('error.staleRevision', { current: current?.revision ?? 0 });
+    }
+    // Clearing what was never there is no change at all.
+    if (!current && input.value === null && (keepComment || input.comment === null)) {
+      return { ...base, value: null, comment: null, revision: 0, changed: false };
+    }
+  }
+  const row = prepared(db, UPSERT).get({
+    unitId: r.unitId,
+    period: input.period,
+    elementId: r.elementId,
+    value: input.value,
+    comment: keepComment ? null : input.comment,
+    keepComment: keepComment ? 1 : 0,
+    user,
+    at,
+    source,
+  }) as Current | undefined;
+  if (!row) {
+    const current = readCurrent()!;
+    return { ...base, value: current.value, comment: current.comment, revision: current.revision, changed: false };
+  }
+  return { ...base, value: row.value, comment: row.comment, revision: row.revision, changed: true };
+}
+
+/** Sets one value in its own durable transaction. */
+export function setValue(store: Store, input: ValueInput, user: string, source: ChangeSource = 'ui', now = new Date()): SetResult {
+  const r = resolveInput(store, input, now);
+  return store.db.transaction(() => writeOne(store, r, user, now.toISOString(), source)).immediate();
+}
+
+/** Sets many values at once (a paste): every one is checked first; all are saved or none. */
+export function setValues(
+  store: Store,
+  inputs: readonly ValueInput[],
+  user: string,
+  source: ChangeSource = 'ui',
+  now = new Date(),
+): SetResult[] {
+  const resolved = inputs.map((i) => resolveInput(store, i, now));
+  const at = now.toISOString();
+  return store.db.transaction(() => resolved.map((r) => writeOne(store, r, user, at, source))).immediate();
+}
+
+function toDataValue(store: Store, r: {
+  unit_id: number; period: string; element_id: number; value: number | null; comment: string | null;
+  revision: number; updated_by: string; updated_at: string;
+}): DataValue {
+  return {
+    unit: store.unitCode(r.unit_id),
+    period: r.period,
+    element: store.elementCode(r.element_id),
+    value: r.value,
+    comment: r.comment,
+    revision: r.revision,
+    updatedBy: r.updated_by,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Every stored value of the unit and the units below it for a month (cleared ones included). */
+export function getValues(store: Store, unit: string, period: string): DataValue[] {
+  store.unit(unit);
+  const ids = subtree(store.tree(), unit).map((c) => store.unitId(c));
+  const rows = prepared(store.db, 
+      `SELECT unit_id, period, element_id, value, comment, revision, updated_by, updated_at FROM data_value
+       WHERE period = ? AND unit_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(period, JSON.stringify(ids)) as Parameters<typeof toDataValue>[1][];
+  return rows.map((r) => toDataValue(store, r));
+}
+
+/** Values of a list of months for export, optionally limited to a unit's subtree. */
+export function exportValues(store: Store, period: string, unit?: string): DataValue[] {
+  const ids = unit ? subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c)) : null;
+  const rows = prepared(store.db, 
+      `SELECT v.unit_id, v.period, v.element_id, v.value, v.comment, v.revision, v.updated_by, v.updated_at
+       FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id
+       WHERE v.period = ? AND v.value IS NOT NULL ${ids ? 'AND v.unit_id IN (SELECT value FROM json_each(?))' : ''}
+       ORDER BY u.sort, u.id, e.sort`,
+    )
+    .all(...(ids ? [period, JSON.stringify(ids)] : [period])) as Parameters<typeof toDataValue>[1][];
+  return rows.map((r) => toDataValue(store, r));
+}
+
+export interface AuditEntry {
+  oldValue: number | null;
+  newValue: number | null;
+  oldComment: string | null;
+  newComment: string | null;
+  revision: number;
+  changedBy: string;
+  changedAt: string;
+  source: string;
+}
+
+/** The history of one value, newest first. */
+export function valueHistory(store: Store, unit: string, period: string, element: string): AuditEntry[] {
+  const rows = prepared(store.db, 
+      `SELECT old_value, new_value, old_comment, new_comment, revision, changed_by, changed_at, source FROM audit
+       WHERE unit_id = ? AND period = ? AND element_id = ? ORDER BY id DESC`,
+    )
+    .all(store.unitId(unit), period, store.elementId(element)) as {
+    old_value: number | null; new_value: number | null; old_comment: string | null; new_comment: string | null;
+    revision: number; changed_by: string; changed_at: string; source: string;
+  }[];
+  return rows.map((r) => ({
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    oldComment: r.old_comment,
+    newComment: r.new_comment,
+    revision: r.revision,
+    changedBy: r.changed_by,
+    changedAt: r.changed_at,
+    source: r.source,
+  }));
+}

@@ -1,0 +1,43 @@
+// Lint: TypeScript strict rules plus the boundaries between rooms (architecture.md).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const node = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'better-sqlite3', 'electron'];
+
+/** A rule that forbids importing the given modules and folders from a room. */
+function forbid(files, patterns, why) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: patterns, message: why }] }],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', 'test-output/', 'bench-output/', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: [] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+    },
+  },
+  forbid(['core/**'], [...node, '**/db/*', '**/export/*', '**/electron/*', '**/renderer/*', '**/cli/*', 'react', 'kysely'],
+    'core/ is pure TypeScript: no I/O, no Node, no Electron, no DOM libraries.'),
+  forbid(['db/**'], ['electron', '**/export/*', '**/electron/*', '**/renderer/*', '**/cli/*'],
+    'db/ may import core/ only.'),
+  forbid(['export/**'], ['electron', '**/electron/*', '**/renderer/*', '**/cli/*'],
+    'export/ may import core/ and db/ only.'),
+  forbid(['cli/**'], ['electron', '**/electron/*', '**/renderer/*'], 'cli/ may import core/, db/ and export/.'),
+  forbid(['electron/**'], ['**/renderer/*'], 'electron/ talks to the renderer through IPC only.'),
+  forbid(['renderer/**'], [...node, '**/db/*', '**/export/*', '**/electron/*', '**/cli/*', 'better-sqlite3', 'kysely'],
+    'renderer/ may import core/ only, and reaches the service through renderer/api.ts.'),
+);
