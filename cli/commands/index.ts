@@ -1,0 +1,5 @@
+// Every `thongke` command. Each lives in its own file; add new ones to this list.
+import type { Command } from '../args';
+import { catalogueCommand, initCommand, unitsCommand } from './setup';
+
+export const COMMANDS: readonly Command[] = [initCommand, unitsCommand, catalogueCommand];

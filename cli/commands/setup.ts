@@ -1,0 +1,71 @@
+// init, units, catalogue: creating a database and reading its tree and catalogue.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UserError } from '../../core/errors';
+import { userMessage } from '../../core/i18n';
+import { openStore } from '../../db/store';
+import { parse, type Command } from '../args';
+import { withStore } from '../store';
+
+export const initCommand: Command = {
+  name: 'init',
+  usage: 'thongke init <db> [--demo]',
+  summaryVi: 'Tạo cơ sở dữ liệu mới (--demo: kèm dữ liệu mẫu huyện Hoằng Hóa, 2023–2024).',
+  summaryEn: 'Create a new database (--demo: with the Hoằng Hóa demo district, 2023–2024).',
+  run(argv, io) {
+    const { values, positionals } = parse(argv, { demo: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
+    const file = resolve(positionals[0]!);
+    if (existsSync(file) && statSync(file).size > 0) throw new UserError('error.databaseExists', { file: positionals[0]! });
+    const store = openStore(file, { create: true });
+    try {
+      if (values.demo) {
+        throw new UserError('error.internal', { detail: 'demo' });
+      }
+    } finally {
+      store.close();
+    }
+    io.out(userMessage({ key: values.demo ? 'cli.createdDemo' : 'cli.created', params: { file: positionals[0]! } }, io.lang));
+    return 0;
+  },
+};
+
+export const unitsCommand: Command = {
+  name: 'units',
+  usage: 'thongke units <db> [--json]',
+  summaryVi: 'Liệt kê các đơn vị (tỉnh, huyện, xã, cơ sở).',
+  summaryEn: 'List the org units (province, district, commune, facility).',
+  run(argv, io) {
+    const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
+    const units = withStore(positionals[0]!, (s) => s.units());
+    if (values.json) {
+      io.out(JSON.stringify(units.map((u) => ({ code: u.code, name: u.name, level: u.level, parent: u.parent }))));
+    } else {
+      for (const u of units) io.out(`${u.code}\t${u.level}\t${u.parent ?? '-'}\t${u.name}`);
+    }
+    return 0;
+  },
+};
+
+export const catalogueCommand: Command = {
+  name: 'catalogue',
+  usage: 'thongke catalogue <db> [--json]',
+  summaryVi: 'Liệt kê danh mục chỉ tiêu theo chương trình.',
+  summaryEn: 'List the catalogue of data elements by programme.',
+  run(argv, io) {
+    const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
+    const cat = withStore(positionals[0]!, (s) => s.catalogue);
+    const rows = cat.elements.map((e) => ({
+      code: e.code,
+      programme: e.programme,
+      nameVi: e.nameVi,
+      nameEn: e.nameEn,
+      kind: e.kind,
+      entryLevel: e.entryLevel,
+      valueType: e.valueType,
+      parts: e.parts,
+    }));
+    if (values.json) io.out(JSON.stringify(rows));
+    else for (const r of rows) io.out(`${r.code}\t${r.programme}\t${r.kind}\t${r.entryLevel}\t${io.lang === 'vi' ? r.nameVi : r.nameEn}`);
+    return 0;
+  },
+};
