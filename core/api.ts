@@ -4,11 +4,13 @@
 // reaches the service, and answer with an envelope instead of throwing.
 import type { z } from 'zod';
 import { dataArgs, type DataResults } from './api/data';
+import { shellArgs, type ShellOperation, type ShellResults } from './api/shell';
 import { UserError, isUserError } from './errors';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
 export * from './api/data';
+export * from './api/shell';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`) and
 // result types (`XxxResults`). Add a new area to both lists below.
@@ -16,15 +18,17 @@ export * from './api/data';
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = {
   ...dataArgs,
+  ...shellArgs,
 } as const;
 
 /** What each operation returns. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- areas are added with `extends A, B`
-export interface Results extends DataResults {}
+export interface Results extends DataResults, ShellResults {}
 
 export type Operation = keyof typeof argSchemas & keyof Results;
 export type Args<K extends Operation> = z.infer<(typeof argSchemas)[K]>;
 export type Handlers = { [K in Operation]: (args: Args<K>) => Results[K] | Promise<Results[K]> };
+/** What the data service implements: everything but the shell's operations, which the host serves. */
+export type ServiceHandlers = Omit<Handlers, ShellOperation>;
 
 
 export interface ApiError {

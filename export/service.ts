@@ -1,11 +1,11 @@
 // The whole service: every area's handlers merged into the one map of core/api.ts.
 // Electron main, the CLI and the end-to-end tests all build it with createService().
-import type { Handlers } from '../core/api';
+import type { ServiceHandlers } from '../core/api';
 import { dataHandlers, type ServiceContext } from '../db/handlers';
 
 export type { ServiceContext };
 
-export function createService(ctx: ServiceContext): Handlers {
+export function createService(ctx: ServiceContext): ServiceHandlers {
   return {
     ...dataHandlers(ctx),
   };

@@ -1,0 +1,75 @@
+// Shell operations of the API contract: the first run (demo or own unit), backups, language and
+// external links. They are served by the host (electron/host.ts), not by the data service,
+// because they open, close and swap the database itself. File paths never come from the UI:
+// "back up to…" and "restore from…" open their file dialogs in the main process.
+import { z } from 'zod';
+import type { Lang } from '../format';
+import { empty } from './data';
+
+const name = z.string().trim().min(1).max(120);
+
+/** Names of the files in the automatic backup folder (see db/backup.ts). */
+export const BACKUP_NAME = /^thongke-[a-z]+-\d{8}-\d{6}(-\d+)?\.sqlite$/;
+
+export const shellArgs = {
+  'setup.status': empty,
+  'setup.openDemo': empty,
+  'setup.createUnit': z
+    .object({
+      province: name,
+      unitName: name,
+      communes: z.array(name).min(1).max(300),
+      userName: name,
+      directorName: name,
+      directorTitle: name,
+    })
+    .strict(),
+  'backup.now': empty,
+  'backup.list': empty,
+  'backup.saveTo': empty,
+  'backup.restore': z.object({ name: z.string().max(80).regex(BACKUP_NAME) }).strict(),
+  'backup.restoreFrom': empty,
+  'app.setLang': z.object({ lang: z.enum(['vi', 'en']) }).strict(),
+  'app.openExternal': z.object({ url: z.string().min(1).max(2000) }).strict(),
+} as const;
+
+export type ShellOperation = keyof typeof shellArgs;
+
+export interface SetupStatus {
+  /** False on the first run: no database yet, the UI offers the demo or setting up a unit. */
+  ready: boolean;
+  homeUnit: string | null;
+  unitName: string | null;
+  lang: Lang;
+  /** Where the live database lives (shown in settings, never sent back). */
+  dataDir: string;
+}
+
+export interface BackupInfo {
+  name: string;
+  /** ISO time the backup was taken. */
+  createdAt: string;
+  bytes: number;
+  /** Why it was taken: daily, quit, manual, before a restore. */
+  reason: string;
+}
+
+export interface RestoreResult {
+  /** The backup taken of the database as it was, just before the swap. */
+  safetyBackup: string;
+  status: SetupStatus;
+}
+
+export interface ShellResults {
+  'setup.status': SetupStatus;
+  'setup.openDemo': SetupStatus;
+  'setup.createUnit': SetupStatus;
+  'backup.now': BackupInfo;
+  'backup.list': BackupInfo[];
+  /** null when the user cancelled the dialog. */
+  'backup.saveTo': { file: string } | null;
+  'backup.restore': RestoreResult;
+  'backup.restoreFrom': RestoreResult | null;
+  'app.setLang': { lang: Lang };
+  'app.openExternal': { opened: boolean };
+}
