@@ -3,6 +3,7 @@
 import { UserError } from '../core/errors';
 import { checkMonth, checkValue, type DataValue } from '../core/values';
 import { subtree } from '../core/orgunit';
+import { asUserError } from './open';
 import { prepared } from './query';
 import type { Store } from './store';
 
@@ -30,7 +31,7 @@ export interface SetResult {
 
 export type ChangeSource = 'ui' | 'csv' | 'bundle' | 'demo';
 
-interface Resolved {
+export interface Resolved {
   input: ValueInput;
   unitId: number;
   elementId: number;
@@ -99,7 +100,11 @@ function writeOne(store: Store, r: Resolved, user: string, at: string, source: C
 /** Sets one value in its own durable transaction. */
 export function setValue(store: Store, input: ValueInput, user: string, source: ChangeSource = 'ui', now = new Date()): SetResult {
   const r = resolveInput(store, input, now);
-  return store.db.transaction(() => writeOne(store, r, user, now.toISOString(), source)).immediate();
+  try {
+    return store.db.transaction(() => writeOne(store, r, user, now.toISOString(), source)).immediate();
+  } catch (e) {
+    throw asUserError(e, store.file);
+  }
 }
 
 /** Sets many values at once (a paste): every one is checked first; all are saved or none. */
@@ -110,9 +115,18 @@ export function setValues(
   source: ChangeSource = 'ui',
   now = new Date(),
 ): SetResult[] {
-  const resolved = inputs.map((i) => resolveInput(store, i, now));
+  return writeResolved(store, inputs.map((i) => resolveInput(store, i, now)), user, source, now);
+}
+
+/** Writes already-checked inputs in one transaction (the bulk path of paste and CSV import). */
+export function writeResolved(store: Store, resolved: readonly Resolved[], user: string, source: ChangeSource, now: Date): SetResult[] {
   const at = now.toISOString();
-  return store.db.transaction(() => resolved.map((r) => writeOne(store, r, user, at, source))).immediate();
+  try {
+    return store.db.transaction(() => resolved.map((r) => writeOne(store, r, user, at, source))).immediate();
+  } catch (e) {
+    // A full disk or a locked file rolls the whole transaction back: nothing was written.
+    throw asUserError(e, store.file);
+  }
 }
 
 function toDataValue(store: Store, r: {

@@ -1,5 +1,14 @@
 // Every `thongke` command. Each lives in its own file; add new ones to this list.
 import type { Command } from '../args';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
+import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
 
-export const COMMANDS: readonly Command[] = [initCommand, unitsCommand, catalogueCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  unitsCommand,
+  catalogueCommand,
+  valuesImportCommand,
+  valuesExportCommand,
+  plansImportCommand,
+  figuresCommand,
+];

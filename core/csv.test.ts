@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv, toCsv } from './csv';
+
+describe('parseCsv', () => {
+  it('reads comma and semicolon files, with or without a byte-order mark', () => {
+    const a = parseCsv('unit,period,element,value\nC1,2024-05,EPI_FULL_U1,12\n');
+    expect(a.delimiter).toBe(',');
+    expect(a.header).toEqual(['unit', 'period', 'element', 'value']);
+    expect(a.rows).toEqual([{ line: 2, fields: ['C1', '2024-05', 'EPI_FULL_U1', '12'] }]);
+    const b = parseCsv('\uFEFFUnit;Period;Element;Value\r\nC1;2024-05;CUR_FEES;1.234.567\r\n\r\nC2;2024-05;CUR_FEES;8,5\r\n');
+    expect(b.delimiter).toBe(';');
+    expect(b.header).toEqual(['unit', 'period', 'element', 'value']);
+    expect(b.rows.map((r) => [r.line, r.fields[3]])).toEqual([[2, '1.234.567'], [4, '8,5']]);
+  });
+
+  it('keeps line numbers right after a quoted field with a line break', () => {
+    const p = parseCsv('unit,period,element,value,comment\nC1,2024-05,X,1,"two\nlines"\nC2,2024-05,X,2,\n');
+    expect(p.rows.map((r) => r.line)).toEqual([2, 4]);
+  });
+
+  it('reports an unclosed quote', () => {
+    const p = parseCsv('unit,period,element,value,comment\nC1,2024-05,X,1,"open\n');
+    expect(p.broken.length).toBeGreaterThan(0);
+  });
+
+  it('writes what it reads', () => {
+    const text = toCsv(['unit', 'value', 'comment'], [['C1', 1234.5, 'a, "b"'], ['C2', null, null]]);
+    const p = parseCsv(text);
+    expect(p.rows.map((r) => r.fields)).toEqual([['C1', '1234.5', 'a, "b"'], ['C2', '', '']]);
+  });
+});

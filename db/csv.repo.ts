@@ -1,0 +1,151 @@
+// CSV import and export of data values and plan targets. Imports are all or nothing: every
+// line is checked first, every bad line is reported with its number and reason, and the
+// database is written only when the whole file is good.
+import { toCsv, parseCsv, type ParsedCsv } from '../core/csv';
+import { FileRejectedError, UserError, type LineProblem } from '../core/errors';
+import { parseUserNumber } from '../core/numbers';
+import { parseDirection, type PlanDirection } from '../core/plan';
+import { setPlans, type PlanInput } from './plans.repo';
+import type { Store } from './store';
+import { exportValues, resolveInput, writeResolved, type ChangeSource, type ValueInput } from './values.repo';
+
+export const VALUES_HEADER = ['unit', 'period', 'element', 'value', 'comment'] as const;
+export const PLANS_HEADER = ['unit', 'year', 'element', 'target', 'direction'] as const;
+
+function checkHeader(p: ParsedCsv, expected: readonly string[], file: string): number {
+  const required = expected.slice(0, 4);
+  const ok =
+    (p.header.length === 4 || p.header.length === 5) &&
+    p.header.every((h, i) => h === expected[i]) &&
+    required.every((h, i) => p.header[i] === h);
+  if (!ok) {
+    throw new UserError('error.badHeader', {
+      file,
+      expected: `${required.join(p.delimiter)}[${p.delimiter}${expected[4]}]`,
+      got: p.header.join(p.delimiter).slice(0, 120),
+    });
+  }
+  return p.header.length;
+}
+
+function problemOf(line: number, e: unknown): LineProblem {
+  if (e instanceof UserError) return { line, key: e.key, params: e.params };
+  throw e;
+}
+
+function numberOrProblem(text: string): number | null | UserError {
+  if (text === '') return null;
+  const n = parseUserNumber(text);
+  if (n.ok) return n.value;
+  if (n.reason === 'ambiguous') return new UserError('error.ambiguousNumber', { text });
+  return new UserError('error.notANumber', { text });
+}
+
+function parseFile(text: string, file: string): ParsedCsv {
+  const parsed = parseCsv(text);
+  if (parsed.header.length === 0 || (parsed.header.length === 1 && parsed.header[0] === '')) {
+    throw new UserError('error.emptyFile', { file });
+  }
+  return parsed;
+}
+
+/** Checks every line of a values file; returns the inputs or throws FileRejectedError with all bad lines. */
+export function checkValuesCsv(store: Store, text: string, file: string, now: Date): { line: number; input: ValueInput }[] {
+  const parsed = parseFile(text, file);
+  const columns = checkHeader(parsed, VALUES_HEADER, file);
+  if (parsed.rows.length === 0) throw new UserError('error.emptyFile', { file });
+  const problems: LineProblem[] = parsed.broken.map((b) => ({ line: b.line, key: 'error.unterminatedQuote', params: {} }));
+  const seen = new Map<string, number>();
+  const ok: { line: number; input: ValueInput }[] = [];
+  for (const { line, fields } of parsed.rows) {
+    if (fields.length !== columns && !(columns === 5 && fields.length === 4)) {
+      problems.push({ line, key: 'error.badColumnCount', params: { expected: columns, got: fields.length } });
+      continue;
+    }
+    const [unit = '', period = '', element = '', valueText = '', comment] = fields;
+    const value = numberOrProblem(valueText);
+    if (value instanceof UserError) {
+      problems.push(problemOf(line, value));
+      continue;
+    }
+    const input: ValueInput = { unit, period, element, value, ...(columns === 5 ? { comment: comment ? comment : null } : {}) };
+    try {
+      resolveInput(store, input, now);
+    } catch (e) {
+      problems.push(problemOf(line, e));
+      continue;
+    }
+    const key = `${unit}\u0000${period}\u0000${element}`;
+    const other = seen.get(key);
+    if (other !== undefined) {
+      problems.push({ line, key: 'error.duplicateRow', params: { other } });
+      continue;
+    }
+    seen.set(key, line);
+    ok.push({ line, input });
+  }
+  if (problems.length > 0) throw new FileRejectedError(file, problems.sort((a, b) => a.line - b.line));
+  return ok;
+}
+
+export interface ImportSummary {
+  count: number;
+  changed: number;
+}
+
+/** Imports a values CSV: all lines or none. */
+export function importValuesCsv(
+  store: Store,
+  text: string,
+  file: string,
+  user: string,
+  now = new Date(),
+  source: ChangeSource = 'csv',
+): ImportSummary {
+  const rows = checkValuesCsv(store, text, file, now);
+  const resolved = rows.map((r) => resolveInput(store, r.input, now));
+  const results = writeResolved(store, resolved, user, source, now);
+  return { count: results.length, changed: results.filter((r) => r.changed).length };
+}
+
+/** The values of a month as CSV that importValuesCsv reads back. */
+export function exportValuesCsv(store: Store, period: string, unit?: string): string {
+  const values = exportValues(store, period, unit);
+  return toCsv(VALUES_HEADER, values.map((v) => [v.unit, v.period, v.element, v.value, v.comment]));
+}
+
+/** Imports plan targets: header unit,year,element,target[,direction]; all or nothing. */
+export function importPlansCsv(store: Store, text: string, file: string, user: string, now = new Date()): number {
+  const parsed = parseFile(text, file);
+  const columns = checkHeader(parsed, PLANS_HEADER, file);
+  if (parsed.rows.length === 0) throw new UserError('error.emptyFile', { file });
+  const problems: LineProblem[] = parsed.broken.map((b) => ({ line: b.line, key: 'error.unterminatedQuote', params: {} }));
+  const inputs: PlanInput[] = [];
+  const seen = new Map<string, number>();
+  for (const { line, fields } of parsed.rows) {
+    if (fields.length !== columns && !(columns === 5 && fields.length === 4)) {
+      problems.push({ line, key: 'error.badColumnCount', params: { expected: columns, got: fields.length } });
+      continue;
+    }
+    const [unit = '', yearText = '', element = '', targetText = '', directionText = ''] = fields;
+    try {
+      store.unit(unit);
+      const e = store.element(element);
+      if (!/^\d{4}$/.test(yearText)) throw new UserError('error.badYear', { year: yearText });
+      const target = numberOrProblem(targetText);
+      if (target instanceof UserError) throw target;
+      if (target !== null && target < 0) throw new UserError('error.negativeValue', { element: e.nameVi, text: targetText });
+      const direction: PlanDirection | null = parseDirection(directionText);
+      if (direction === null) throw new UserError('error.badDirection', { text: directionText });
+      const key = `${unit}\u0000${yearText}\u0000${element}`;
+      const other = seen.get(key);
+      if (other !== undefined) throw new UserError('error.duplicateRow', { other });
+      seen.set(key, line);
+      inputs.push({ unit, year: Number(yearText), element, target, direction });
+    } catch (e) {
+      problems.push(problemOf(line, e));
+    }
+  }
+  if (problems.length > 0) throw new FileRejectedError(file, problems.sort((a, b) => a.line - b.line));
+  return setPlans(store, inputs, user, now);
+}

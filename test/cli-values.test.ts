@@ -1,0 +1,227 @@
+// The `thongke` command on a real SQLite file: CSV import/export, plans, figures, and every
+// kind of bad input — each with a clear message and the data left exactly as it was.
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../cli/main';
+import { openStore } from '../db/store';
+import { smallStore, snapshot, tempDir, type TempDir } from './helpers/fixture';
+
+let tmp: TempDir;
+let db: string;
+const now = () => new Date(2024, 5, 10);
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), now });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const p = tmp.path(name);
+  writeFileSync(p, content);
+  return p;
+}
+
+function dbSnapshot(): string {
+  const s = openStore(db);
+  try {
+    return snapshot(s);
+  } finally {
+    s.close();
+  }
+}
+
+beforeEach(() => {
+  tmp = tempDir();
+  db = tmp.path('huyen.sqlite');
+  smallStore(db).close();
+});
+afterEach(() => tmp.remove());
+
+describe('values import', () => {
+  it('imports comma and semicolon files with vi-VN numbers, and exports what it imported', async () => {
+    const a = file('a.csv', 'unit,period,element,value,comment\nC1,2024-05,EPI_FULL_U1,12,\nC2,2024-05,EPI_FULL_U1,7,"đã kiểm tra, đúng"\nC1,2024-05,CUR_FEES,49.875.000,\n');
+    const r = await run('values', 'import', db, a, '--user', 'Lan');
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.out).toContain('Đã nhập 3 giá trị');
+    const b = file('b.csv', '\uFEFFunit;period;element;value\r\nD;2024-05;SAN_LATRINE_PCT;92,3\r\n');
+    expect((await run('values', 'import', db, b)).code).toBe(0);
+    const exported = await run('values', 'export', db, '--period', '2024-05');
+    expect(exported.code).toBe(0);
+    expect(exported.out).toContain('C1,2024-05,CUR_FEES,49875000,');
+    expect(exported.out).toContain('D,2024-05,SAN_LATRINE_PCT,92.3,');
+    expect(exported.out).toContain('"đã kiểm tra, đúng"');
+    // Re-importing the export changes nothing.
+    const back = file('back.csv', exported.out);
+    const before = dbSnapshot();
+    const again = await run('values', 'import', db, back);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('0 thay đổi');
+    expect(dbSnapshot()).toBe(before);
+    const json = JSON.parse((await run('values', 'export', db, '--period', '2024-05', '--unit', 'C1', '--json')).out) as unknown[];
+    expect(json).toHaveLength(2);
+  });
+
+  it('clears a value with an empty cell, and the clearing is audited', async () => {
+    await run('values', 'import', db, file('a.csv', 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,12\n'));
+    expect((await run('values', 'import', db, file('b.csv', 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,\n'))).code).toBe(0);
+    const s = openStore(db);
+    const rows = s.db.prepare('SELECT old_value, new_value, source FROM audit ORDER BY id').all();
+    s.close();
+    expect(rows).toEqual([
+      { old_value: null, new_value: 12, source: 'csv' },
+      { old_value: 12, new_value: null, source: 'csv' },
+    ]);
+  });
+
+  it('rejects the whole file, lists every bad line with its number, and changes nothing', async () => {
+    await run('values', 'import', db, file('ok.csv', 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,12\n'));
+    const before = dbSnapshot();
+    const bad = file(
+      'bad.csv',
+      [
+        'unit,period,element,value',
+        'C2,2024-05,EPI_FULL_U1,5', // good, but the file fails as a whole
+        'XX,2024-05,EPI_FULL_U1,5', // unknown unit
+        'C1,2024-05,NO_SUCH,5', // unknown element
+        'C1,2024-13,EPI_FULL_U1,5', // bad period
+        'C1,2024-05,EPI_FULL_U1,mười', // text where a number goes
+        'C1,2024-05,EPI_FULL_U1,-3', // negative count
+        'C1,2024-05,EPI_FULL_U1,2.5', // decimal in a count
+        'C1,2099-01,EPI_FULL_U1,5', // a month in the future
+        'C1,2024-05,EPI_FULL_U1,1.234', // ambiguous
+        'C1,2024-05,EPI_FULL_U1,5,extra', // wrong column count
+        'C2,2024-05,EPI_FULL_U1,6', // duplicate of line 2
+        'C1,2024-05,FP_SEX_RATIO,100', // derived
+        'D,2024-05,EPI_FULL_U1,5', // commune element on the district
+        'D,2024-05,SAN_LATRINE_PCT,120', // percent over 100
+      ].join('\n'),
+    );
+    const r = await run('values', 'import', db, bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('không được nhập');
+    for (const line of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]) expect(r.err).toContain(`Dòng ${line}:`);
+    expect(r.err).not.toContain('Dòng 2:');
+    expect(r.err).toContain('XX');
+    expect(r.err).toContain('hai cách');
+    expect(r.err).toContain('chưa đến');
+    expect(r.err).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+    expect(dbSnapshot()).toBe(before);
+    const en = await run('values', 'import', db, bad, '--lang', 'en');
+    expect(en.err).toContain('was not imported');
+    expect(en.err).toContain('Line 3:');
+  });
+
+  it('refuses a wrong header, an empty file, a binary file and a missing file', async () => {
+    const before = dbSnapshot();
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['header.csv', 'don_vi,ky,chi_tieu,gia_tri\nC1,2024-05,EPI_FULL_U1,1\n', /tiêu đề/],
+      ['empty.csv', '', /trống/],
+      ['blank.csv', '\uFEFF\n\n', /trống/],
+      ['onlyheader.csv', 'unit,period,element,value\n', /trống/],
+      ['binary.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]), /không phải tệp văn bản CSV/],
+      ['latin1.csv', Buffer.from('unit,period,element,value\nC1,2024-05,EPI_FULL_U1,1,\xe9\n', 'latin1'), /CSV UTF-8/],
+    ];
+    for (const [name, content, message] of cases) {
+      const r = await run('values', 'import', db, file(name, content));
+      expect(r.code, name).toBe(1);
+      expect(r.err, name).toMatch(message);
+    }
+    const missing = await run('values', 'import', db, tmp.path('nope.csv'));
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.err).toContain('Không tìm thấy tệp');
+    expect(dbSnapshot()).toBe(before);
+  });
+});
+
+describe('plans and figures', () => {
+  it('imports plans and reports figures with % of plan, year-to-date and last year', async () => {
+    await run('values', 'import', db, file('v.csv', [
+      'unit,period,element,value',
+      'C1,2024-04,EPI_FULL_U1,100',
+      'C1,2024-05,EPI_FULL_U1,150',
+      'C2,2024-05,EPI_FULL_U1,157',
+      'C1,2023-05,EPI_FULL_U1,120',
+      'C1,2024-05,HIV_LIVING,200',
+      'C1,2024-04,HIV_LIVING,199',
+    ].join('\n')));
+    const p = await run('plans', 'import', db, file('p.csv', 'unit;year;element;target;direction\nD;2024;EPI_FULL_U1;3521;>=\nD;2024;RH_U5_DEATHS;5;<\n'));
+    expect(p.code).toBe(0);
+    const r = await run('figures', db, '--unit', 'D', '--period', '2024-05', '--json');
+    expect(r.code).toBe(0);
+    const body = JSON.parse(r.out) as { unit: string; period: string; figures: { element: string; value: number | null; ytd: number | null; plan: number | null; pctOfPlan: number | null; lastYear: number | null; kind: string }[] };
+    expect(body).toMatchObject({ unit: 'D', period: '2024-05' });
+    const epi = body.figures.find((f) => f.element === 'EPI_FULL_U1')!;
+    expect(epi).toMatchObject({ kind: 'flow', value: 307, ytd: 407, plan: 3521, lastYear: 120 });
+    expect(epi.pctOfPlan!.toFixed(1)).toBe('8.7');
+    expect(body.figures.find((f) => f.element === 'HIV_LIVING')).toMatchObject({ value: 200, ytd: 200 });
+    expect(body.figures.find((f) => f.element === 'TB_NEW_ALL')).toMatchObject({ value: null, ytd: null, lastYear: null });
+    const q = await run('figures', db, '--unit', 'D', '--period', '2024-Q2', '--json');
+    const quarter = JSON.parse(q.out) as typeof body;
+    expect(quarter.figures.find((f) => f.element === 'EPI_FULL_U1')?.value).toBe(407);
+  });
+
+  it('rejects a bad plans file as a whole', async () => {
+    const before = dbSnapshot();
+    const r = await run('plans', 'import', db, file('p.csv', 'unit,year,element,target,direction\nD,2024,EPI_FULL_U1,3521,>=\nD,24,EPI_FULL_U1,1,\nD,2024,NOPE,1,\nD,2024,RH_U5_DEATHS,5,~\n'));
+    expect(r.code).toBe(1);
+    for (const line of [3, 4, 5]) expect(r.err).toContain(`Dòng ${line}:`);
+    expect(dbSnapshot()).toBe(before);
+  });
+});
+
+describe('usage and databases', () => {
+  it('answers wrong usage with exit 2 and user errors with exit 1', async () => {
+    expect((await run()).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+    expect((await run('figures', db)).code).toBe(2);
+    expect((await run('units', db, '--bogus')).code).toBe(2);
+    const u = await run('figures', db, '--unit', 'NOPE', '--period', '2024-05');
+    expect(u.code).toBe(1);
+    expect(u.err).toContain('NOPE');
+    const p = await run('figures', db, '--unit', 'D', '--period', '2024-5');
+    expect(p.code).toBe(1);
+    expect(p.err).toContain('2024-5');
+    expect((await run('help')).code).toBe(0);
+  });
+
+  it('refuses a file that is not a database, a database of another app, and one from a newer version', async () => {
+    const notDb = file('not.sqlite', 'unit,period\n'.repeat(20));
+    const r1 = await run('units', notDb);
+    expect(r1.code).toBe(1);
+    expect(r1.err).toContain('không phải cơ sở dữ liệu');
+
+    const Database = (await import('better-sqlite3')).default;
+    const foreign = tmp.path('foreign.sqlite');
+    const f = new Database(foreign);
+    f.exec('CREATE TABLE t (x)');
+    f.close();
+    expect((await run('units', foreign)).err).toContain('không phải của Thống kê Y tế');
+
+    const s = openStore(db);
+    s.db.pragma('user_version = 999');
+    s.close();
+    const before = (() => {
+      const raw = new Database(db);
+      try {
+        return JSON.stringify(raw.prepare('SELECT * FROM org_unit').all());
+      } finally {
+        raw.close();
+      }
+    })();
+    const r3 = await run('units', db);
+    expect(r3.code).toBe(1);
+    expect(r3.err).toContain('phiên bản mới hơn');
+    const raw = new Database(db);
+    expect(raw.pragma('user_version', { simple: true })).toBe(999);
+    expect(JSON.stringify(raw.prepare('SELECT * FROM org_unit').all())).toBe(before);
+    raw.close();
+  });
+
+  it('will not init over an existing database', async () => {
+    const r = await run('init', db);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('đã tồn tại');
+  });
+});
