@@ -40,6 +40,9 @@ export function configure(db: Db): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Tests make SQLite report a full disk (SQLITE_FULL) by capping the file's size.
+  const maxPages = process.env.THONGKE_TEST_MAX_PAGES;
+  if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${maxPages}`);
   return db;
 }
 
