@@ -3,6 +3,8 @@
 import i18next, { type TFunction } from 'i18next';
 import enCommon from '../resources/i18n/en/common.json';
 import viCommon from '../resources/i18n/vi/common.json';
+import enUi from '../resources/i18n/en/ui.json';
+import viUi from '../resources/i18n/vi/ui.json';
 import type { Lang } from './format';
 import type { UserError } from './errors';
 
@@ -10,8 +12,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon };
-const en = { ...enCommon };
+const vi = { ...viCommon, ...viUi };
+const en = { ...enCommon, ...enUi };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

@@ -1,0 +1,271 @@
+// The host: owns the database for the life of the app. Electron-free on purpose: Electron's
+// main process and the end-to-end bridge both build one, so everything but the window is
+// tested on machines where the Electron runtime cannot run.
+//
+// Layout of the data folder (Electron's userData, never the install folder or a USB stick):
+//   thongke.sqlite        the live database
+//   backups/              automatic backups, rotating
+//   work/                 temporary copies checked before a restore swaps them in
+//   prefs.json            the UI language, readable before any database exists
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { argSchemas, dispatch, shellArgs, type Envelope, type Handlers, type ServiceHandlers, type SetupStatus, type ShellOperation } from '../core/api';
+import { UserError } from '../core/errors';
+import type { Lang } from '../core/format';
+import { parseLang } from '../core/i18n';
+import {
+  autoBackup,
+  backupTo,
+  checkpoint,
+  importBackupCopy,
+  listBackups,
+  removeDatabaseFiles,
+  type BackupFile,
+  type BackupReason,
+} from '../db/backup';
+import { getSetting, setSetting } from '../db/settings.repo';
+import { openStore, type Store } from '../db/store';
+import { createService } from '../export/service';
+import { isAllowedExternalUrl } from './security';
+import { createUnitDatabase } from './setup';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface HostDeps {
+  userData: string;
+  appVersion: string;
+  /** Writes the demo district's database to `file` (db/demo.ts). */
+  createDemo?: (file: string) => void | Promise<void>;
+  /** File dialogs, opened by the main process: the UI never sends a path. null = cancelled. */
+  dialogs?: {
+    saveBackup(defaultName: string): Promise<string | null>;
+    openBackup(): Promise<string | null>;
+  };
+  openExternal?: (url: string) => Promise<void>;
+  onLangChange?: (lang: Lang) => void;
+  /** A bug (not a user error) reached the host: log it. */
+  onInternalError?: (e: unknown) => void;
+  now?: () => Date;
+}
+
+export class Host {
+  readonly dbFile: string;
+  readonly backupDir: string;
+  readonly workDir: string;
+  private readonly prefsFile: string;
+  private store_: Store | null = null;
+  private service: ServiceHandlers | null = null;
+  private lang_: Lang = 'vi';
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly handlers: Handlers;
+
+  constructor(private readonly deps: HostDeps) {
+    mkdirSync(deps.userData, { recursive: true });
+    this.dbFile = join(deps.userData, 'thongke.sqlite');
+    this.backupDir = join(deps.userData, 'backups');
+    this.workDir = join(deps.userData, 'work');
+    this.prefsFile = join(deps.userData, 'prefs.json');
+    this.lang_ = this.readPrefs().lang;
+    this.handlers = { ...this.serviceProxy(), ...this.shellHandlers() };
+  }
+
+  /** Opens the database when there is one (later runs); on the first run there is none yet. */
+  start(): SetupStatus {
+    rmSync(this.workDir, { recursive: true, force: true });
+    if (existsSync(this.dbFile)) this.openDb();
+    return this.status();
+  }
+
+  get lang(): Lang {
+    return this.lang_;
+  }
+
+  get store(): Store | null {
+    return this.store_;
+  }
+
+  /**
+   * Runs one call from the UI: validated by the contract, answered with an envelope. Calls run
+   * one at a time, so a restore never swaps the database under another call.
+   */
+  call(op: unknown, args: unknown): Promise<Envelope<unknown>> {
+    const run = () => dispatch(this.handlers, op, args, this.lang_, this.deps.onInternalError);
+    const next = this.queue.then(run, run);
+    this.queue = next;
+    return next;
+  }
+
+  status(): SetupStatus {
+    const s = this.store_;
+    const home = s ? getSetting<string>(s, 'unit.home') : null;
+    let unitName: string | null = null;
+    if (s && home) {
+      try {
+        unitName = s.unit(home).name;
+      } catch {
+        unitName = null;
+      }
+    }
+    return { ready: s !== null, homeUnit: home, unitName, lang: this.lang_, dataDir: this.deps.userData };
+  }
+
+  /** Once a day while the app is open: a backup when the newest automatic one is a day old. */
+  async maybeDailyBackup(): Promise<BackupFile | null> {
+    if (!this.store_) return null;
+    const newest = listBackups(this.backupDir).find((b) => b.reason !== 'manual');
+    if (newest && this.now().getTime() - newest.createdAt.getTime() < DAY_MS) return null;
+    return this.backup('daily');
+  }
+
+  /** On quit: every commit into the main file, a backup, then close. */
+  async quit(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    const s = this.store_;
+    if (!s) return;
+    try {
+      checkpoint(s.db);
+      await this.backup('quit');
+    } finally {
+      this.closeDb();
+    }
+  }
+
+  private now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+
+  private readPrefs(): { lang: Lang } {
+    try {
+      const raw = JSON.parse(readFileSync(this.prefsFile, 'utf8')) as { lang?: string };
+      return { lang: parseLang(raw.lang) };
+    } catch {
+      return { lang: 'vi' };
+    }
+  }
+
+  private openDb(): void {
+    const store = openStore(this.dbFile);
+    this.store_ = store;
+    this.service = createService({ store, appVersion: this.deps.appVersion, now: () => this.now() });
+    const lang = getSetting<string>(store, 'ui.lang');
+    if (lang) this.lang_ = parseLang(lang);
+  }
+
+  private closeDb(): void {
+    this.store_?.close();
+    this.store_ = null;
+    this.service = null;
+  }
+
+  private requireStore(): Store {
+    if (!this.store_) throw new UserError('ui.error.noDatabase');
+    return this.store_;
+  }
+
+  private async backup(reason: BackupReason): Promise<BackupFile> {
+    return autoBackup(this.requireStore().db, this.backupDir, reason, this.now());
+  }
+
+  /** Every data operation, forwarded to the service of the database open right now. */
+  private serviceProxy(): ServiceHandlers {
+    const ops = Object.keys(argSchemas).filter((op) => !Object.hasOwn(shellArgs, op)) as (keyof ServiceHandlers)[];
+    const proxy: Partial<Record<keyof ServiceHandlers, (a: unknown) => unknown>> = {};
+    for (const op of ops) {
+      proxy[op] = (a: unknown) => {
+        if (!this.service) throw new UserError('ui.error.noDatabase');
+        return (this.service[op] as (x: unknown) => unknown)(a);
+      };
+    }
+    return proxy as ServiceHandlers;
+  }
+
+  /** Swaps a verified copy in as the live database; puts the old one back if it will not open. */
+  private swapIn(copy: string, safety: BackupFile | null): SetupStatus {
+    this.closeDb();
+    for (const f of [`${this.dbFile}-wal`, `${this.dbFile}-shm`]) rmSync(f, { force: true });
+    renameSync(copy, this.dbFile);
+    rmSync(`${copy}-wal`, { force: true });
+    try {
+      this.openDb();
+    } catch (e) {
+      if (safety) {
+        removeDatabaseFiles(this.dbFile);
+        renameSync(importBackupCopy(safety.file, this.workDir), this.dbFile);
+        this.openDb();
+      }
+      throw e;
+    }
+    return this.status();
+  }
+
+  private async restoreFrom(source: string) {
+    const copy = importBackupCopy(source, this.workDir);
+    try {
+      const safety = this.store_ ? await this.backup('restore') : null;
+      const status = this.swapIn(copy, safety);
+      return { safetyBackup: safety?.name ?? '', status };
+    } finally {
+      removeDatabaseFiles(copy);
+    }
+  }
+
+  private async createFirst(write: (file: string) => void | Promise<void>): Promise<SetupStatus> {
+    if (this.store_ || existsSync(this.dbFile)) throw new UserError('ui.error.alreadySetUp');
+    const tmp = join(this.workDir, `new-${Date.now()}.sqlite`);
+    mkdirSync(this.workDir, { recursive: true });
+    try {
+      await write(tmp);
+      renameSync(tmp, this.dbFile);
+    } finally {
+      removeDatabaseFiles(tmp);
+    }
+    this.openDb();
+    if (this.store_) setSetting(this.store_, 'ui.lang', this.lang_);
+    return this.status();
+  }
+
+  private shellHandlers(): Pick<Handlers, ShellOperation> {
+    const info = (b: BackupFile) => ({ name: b.name, createdAt: b.createdAt.toISOString(), bytes: b.bytes, reason: b.reason });
+    return {
+      'setup.status': () => this.status(),
+      'setup.openDemo': () => {
+        const create = this.deps.createDemo;
+        if (!create) throw new UserError('ui.error.demoMissing');
+        return this.createFirst(create);
+      },
+      'setup.createUnit': (a) => this.createFirst((file) => void createUnitDatabase(file, a, this.now())),
+      'backup.now': async () => info(await this.backup('manual')),
+      'backup.list': () => listBackups(this.backupDir).map(info),
+      'backup.saveTo': async () => {
+        const store = this.requireStore();
+        const dest = await this.deps.dialogs?.saveBackup(`thongke-${this.now().toISOString().slice(0, 10)}.sqlite`);
+        if (!dest) return null;
+        await backupTo(store.db, dest);
+        return { file: basename(dest) };
+      },
+      'backup.restore': (a) => {
+        const b = listBackups(this.backupDir).find((x) => x.name === a.name);
+        if (!b) throw new UserError('error.fileNotFound', { file: a.name });
+        return this.restoreFrom(b.file);
+      },
+      'backup.restoreFrom': async () => {
+        const source = await this.deps.dialogs?.openBackup();
+        if (!source) return null;
+        return this.restoreFrom(source);
+      },
+      'app.setLang': (a) => {
+        this.lang_ = a.lang;
+        writeFileSync(this.prefsFile, JSON.stringify({ lang: a.lang }));
+        if (this.store_) setSetting(this.store_, 'ui.lang', a.lang);
+        this.deps.onLangChange?.(a.lang);
+        return { lang: a.lang };
+      },
+      'app.openExternal': async (a) => {
+        if (!isAllowedExternalUrl(a.url)) throw new UserError('ui.error.linkRefused', { url: a.url.slice(0, 100) });
+        await this.deps.openExternal?.(a.url);
+        return { opened: this.deps.openExternal !== undefined };
+      },
+    };
+  }
+}
+
