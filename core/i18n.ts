@@ -5,6 +5,8 @@ import enCommon from '../resources/i18n/en/common.json';
 import viCommon from '../resources/i18n/vi/common.json';
 import enUi from '../resources/i18n/en/ui.json';
 import viUi from '../resources/i18n/vi/ui.json';
+import enQuality from '../resources/i18n/en/quality.json';
+import viQuality from '../resources/i18n/vi/quality.json';
 import type { Lang } from './format';
 import type { UserError } from './errors';
 
@@ -12,8 +14,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi };
-const en = { ...enCommon, ...enUi };
+const vi = { ...viCommon, ...viUi, ...viQuality };
+const en = { ...enCommon, ...enUi, ...enQuality };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();
