@@ -2,7 +2,8 @@
 // PRAGMA user_version. Listed statically so a bundler keeps them all.
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './0001-initial';
+import { updateToSchemaVersion2 } from './0002-month-status';
 
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [updateToSchemaVersion1];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [updateToSchemaVersion1, updateToSchemaVersion2];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
