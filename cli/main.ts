@@ -6,6 +6,8 @@ import type { Lang } from '../core/format';
 import { UsageError, type Command, type CommandIO } from './args';
 import { COMMANDS } from './commands/index';
 
+const MAX_LINES_SHOWN = 200;
+
 function langOf(argv: string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (i < 0) return process.env.THONGKE_LANG === 'en' ? 'en' : 'vi';
@@ -60,8 +62,13 @@ export async function main(argv: string[], io?: Partial<CommandIO>): Promise<num
     if (isUserError(e)) {
       full.err(userMessage(e, lang));
       const problems = (e as UserError & { problems?: { line: number; key: string; params: Record<string, string | number> }[] }).problems;
-      for (const p of problems ?? []) {
+      // A file that is wrong throughout (wrong year everywhere) would print thousands of lines.
+      const shown = (problems ?? []).slice(0, MAX_LINES_SHOWN);
+      for (const p of shown) {
         full.err(userMessage({ key: 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang));
+      }
+      if (problems && problems.length > shown.length) {
+        full.err(userMessage({ key: 'error.moreLines', params: { count: problems.length - shown.length } }, lang));
       }
       return 1;
     }

@@ -37,13 +37,17 @@ export function parseCsv(text: string): ParsedCsv {
     if (err.type === 'Quotes') broken.push({ line: (err.row ?? 0) + 1, reason: 'unterminatedQuote' });
   }
   const rows: CsvRow[] = [];
+  // Only quoted fields can hold a line break; without quotes, record i is on line i + 1.
+  const quoted = body.includes('"');
   result.data.forEach((fields, i) => {
     lineStarts.push(line);
     const thisLine = line;
-    line += 1 + fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
+    line += 1;
+    if (quoted) for (const f of fields) if (f.includes('\n')) line += f.split('\n').length - 1;
     if (i === 0) return;
     if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
-    rows.push({ line: thisLine, fields: fields.map((f) => f.trim()) });
+    for (let k = 0; k < fields.length; k++) fields[k] = fields[k]!.trim();
+    rows.push({ line: thisLine, fields });
   });
   const header = (result.data[0] ?? []).map((h) => h.trim().toLowerCase());
   return { delimiter, header, rows, broken: broken.map((b) => ({ ...b, line: lineStarts[b.line - 1] ?? b.line })) };

@@ -7,6 +7,7 @@ export type ParsedNumber =
   | { ok: false; reason: 'empty' | 'not-a-number' | 'ambiguous' };
 
 const DIGITS = /^\d+$/;
+const PLAIN_INT = /^(0|[1-9]\d{0,14})$/;
 
 function plainOrNull(s: string): number | null {
   return /^\d+(\.\d+)?$/.test(s) ? Number(s) : null;
@@ -47,6 +48,8 @@ function readings(s: string): number[] {
  * elsewhere (validateValue).
  */
 export function parseUserNumber(raw: string): ParsedNumber {
+  // The common case on bulk paths: plain digits, nothing to disambiguate.
+  if (PLAIN_INT.test(raw)) return { ok: true, value: Number(raw) };
   let s = raw.replace(/[\s\u00a0]/g, '');
   if (s === '') return { ok: false, reason: 'empty' };
   s = s.replace(/(%|đ|₫|VND|VNĐ)$/i, '');

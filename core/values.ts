@@ -53,13 +53,12 @@ export function checkValue(
   }
   if (comment !== null && comment.length > MAX_COMMENT) return new UserError('error.commentTooLong', { max: MAX_COMMENT });
   if (value === null) return null;
-  const text = formatNumber(value, 'vi', 6);
   if (!Number.isFinite(value)) return new UserError('error.notANumber', { text: String(value) });
-  if (value < 0) return new UserError('error.negativeValue', { element: name, text });
-  if (Math.abs(value) > MAX_VALUE) return new UserError('error.valueTooLarge', { element: name, text });
+  if (value < 0) return new UserError('error.negativeValue', { element: name, text: formatNumber(value, 'vi', 6) });
+  if (Math.abs(value) > MAX_VALUE) return new UserError('error.valueTooLarge', { element: name, text: formatNumber(value, 'vi', 6) });
   if ((e.valueType === 'count' || e.valueType === 'money') && !Number.isInteger(value)) {
-    return new UserError('error.notAnInteger', { element: name, text });
+    return new UserError('error.notAnInteger', { element: name, text: formatNumber(value, 'vi', 6) });
   }
-  if (e.valueType === 'percent' && value > 100) return new UserError('error.percentOutOfRange', { element: name, text });
+  if (e.valueType === 'percent' && value > 100) return new UserError('error.percentOutOfRange', { element: name, text: formatNumber(value, 'vi', 6) });
   return null;
 }

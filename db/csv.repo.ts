@@ -7,7 +7,7 @@ import { parseUserNumber } from '../core/numbers';
 import { parseDirection, type PlanDirection } from '../core/plan';
 import { setPlans, type PlanInput } from './plans.repo';
 import type { Store } from './store';
-import { exportValues, resolveInput, writeResolved, type ChangeSource, type ValueInput } from './values.repo';
+import { exportValues, resolveInput, writeBulk, type ChangeSource, type Resolved, type ValueInput } from './values.repo';
 
 export const VALUES_HEADER = ['unit', 'period', 'element', 'value', 'comment'] as const;
 export const PLANS_HEADER = ['unit', 'year', 'element', 'target', 'direction'] as const;
@@ -50,13 +50,16 @@ function parseFile(text: string, file: string): ParsedCsv {
 }
 
 /** Checks every line of a values file; returns the inputs or throws FileRejectedError with all bad lines. */
-export function checkValuesCsv(store: Store, text: string, file: string, now: Date): { line: number; input: ValueInput }[] {
+export function checkValuesCsv(store: Store, text: string, file: string, now: Date): Resolved[] {
   const parsed = parseFile(text, file);
   const columns = checkHeader(parsed, VALUES_HEADER, file);
   if (parsed.rows.length === 0) throw new UserError('error.emptyFile', { file });
   const problems: LineProblem[] = parsed.broken.map((b) => ({ line: b.line, key: 'error.unterminatedQuote', params: {} }));
-  const seen = new Map<string, number>();
-  const ok: { line: number; input: ValueInput }[] = [];
+  // Duplicates, per month: unit and element ids packed into one small integer (no string keys:
+  // a file of 100,000 lines would otherwise build as many strings for the garbage collector).
+  const seen = new Map<string, Map<number, number>>();
+  const monthChecks = new Map<string, UserError | null>();
+  const ok: Resolved[] = [];
   for (const { line, fields } of parsed.rows) {
     if (fields.length !== columns && !(columns === 5 && fields.length === 4)) {
       problems.push({ line, key: 'error.badColumnCount', params: { expected: columns, got: fields.length } });
@@ -68,21 +71,24 @@ export function checkValuesCsv(store: Store, text: string, file: string, now: Da
       problems.push(problemOf(line, value));
       continue;
     }
-    const input: ValueInput = { unit, period, element, value, ...(columns === 5 ? { comment: comment ? comment : null } : {}) };
+    const input: ValueInput = columns === 5 ? { unit, period, element, value, comment: comment || null } : { unit, period, element, value };
+    let resolved: Resolved;
     try {
-      resolveInput(store, input, now);
+      resolved = resolveInput(store, input, now, monthChecks);
     } catch (e) {
       problems.push(problemOf(line, e));
       continue;
     }
-    const key = `${unit}\u0000${period}\u0000${element}`;
-    const other = seen.get(key);
+    let inMonth = seen.get(period);
+    if (!inMonth) seen.set(period, (inMonth = new Map<number, number>()));
+    const key = resolved.unitId * 65_536 + resolved.elementId;
+    const other = inMonth.get(key);
     if (other !== undefined) {
       problems.push({ line, key: 'error.duplicateRow', params: { other } });
       continue;
     }
-    seen.set(key, line);
-    ok.push({ line, input });
+    inMonth.set(key, line);
+    ok.push(resolved);
   }
   if (problems.length > 0) throw new FileRejectedError(file, problems.sort((a, b) => a.line - b.line));
   return ok;
@@ -102,10 +108,8 @@ export function importValuesCsv(
   now = new Date(),
   source: ChangeSource = 'csv',
 ): ImportSummary {
-  const rows = checkValuesCsv(store, text, file, now);
-  const resolved = rows.map((r) => resolveInput(store, r.input, now));
-  const results = writeResolved(store, resolved, user, source, now);
-  return { count: results.length, changed: results.filter((r) => r.changed).length };
+  const resolved = checkValuesCsv(store, text, file, now);
+  return { count: resolved.length, changed: writeBulk(store, resolved, user, source, now) };
 }
 
 /** The values of a month as CSV that importValuesCsv reads back. */

@@ -40,6 +40,8 @@ export function configure(db: Db): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 16 MB of page cache: a district's few years of data fit, so bulk imports do not spill.
+  db.pragma('cache_size = -16000');
   // Tests make SQLite report a full disk (SQLITE_FULL) by capping the file's size.
   const maxPages = process.env.THONGKE_TEST_MAX_PAGES;
   if (maxPages && /^\d+$/.test(maxPages)) db.pragma(`max_page_count = ${maxPages}`);

@@ -74,7 +74,6 @@ export class Store {
   }
 
   elementId(code: string): number {
-    this.element(code);
     const id = this.elements_().ids.get(code);
     if (id === undefined) throw new UserError('error.unknownElement', { element: code });
     return id;

@@ -38,10 +38,20 @@ export interface Resolved {
 }
 
 /** Checks one input against the catalogue, the tree and the calendar; throws UserError. */
-export function resolveInput(store: Store, input: ValueInput, now: Date = new Date()): Resolved {
+export function resolveInput(
+  store: Store,
+  input: ValueInput,
+  now: Date = new Date(),
+  monthChecks?: Map<string, UserError | null>,
+): Resolved {
   const unit = store.unit(input.unit);
   const element = store.element(input.element);
-  const monthError = checkMonth(input.period, now);
+  // Bulk paths pass a cache: a file of 100,000 values has a handful of months.
+  let monthError = monthChecks?.get(input.period);
+  if (monthError === undefined) {
+    monthError = checkMonth(input.period, now);
+    monthChecks?.set(input.period, monthError);
+  }
   if (monthError) throw monthError;
   const err = checkValue(element, unit, input.period, input.value, input.comment ?? null);
   if (err) throw err;
@@ -118,7 +128,55 @@ export function setValues(
   return writeResolved(store, inputs.map((i) => resolveInput(store, i, now)), user, source, now);
 }
 
-/** Writes already-checked inputs in one transaction (the bulk path of paste and CSV import). */
+// The bulk path hands SQLite all rows as one JSON array and upserts them set-based: one
+// statement instead of one call per row, and the audit triggers run inside SQLite.
+const bulkUpsert = (keepComment: boolean) => `
+  INSERT INTO data_value (unit_id, period, element_id, value, comment, revision, updated_by, updated_at, source)
+  SELECT r.value ->> 0, r.value ->> 1, r.value ->> 2, r.value ->> 3, r.value ->> 4, 1, @user, @at, @source
+  FROM json_each(@rows) AS r WHERE true
+  ON CONFLICT (unit_id, period, element_id) DO UPDATE SET value = excluded.value,
+    ${keepComment ? '' : 'comment = excluded.comment,'}
+    revision = revision + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at, source = excluded.source
+  WHERE value IS NOT excluded.value ${keepComment ? '' : 'OR comment IS NOT excluded.comment'}`;
+const BULK_UPSERT_KEEP_COMMENT = bulkUpsert(true);
+const BULK_UPSERT_SET_COMMENT = bulkUpsert(false);
+const BULK_CHUNK = 50_000;
+
+/**
+ * Writes many checked values in one transaction and counts those that changed — the path of
+ * CSV import. Clearing goes through the careful one-by-one path (a missing row is not created).
+ */
+export function writeBulk(store: Store, resolved: readonly Resolved[], user: string, source: ChangeSource, now: Date): number {
+  const at = now.toISOString();
+  const db = store.db;
+  const keep: unknown[][] = [];
+  const set: unknown[][] = [];
+  const clears: Resolved[] = [];
+  for (const r of resolved) {
+    const { input } = r;
+    if (input.value === null) clears.push(r);
+    else if (input.comment === undefined) keep.push([r.unitId, input.period, r.elementId, input.value, null]);
+    else set.push([r.unitId, input.period, r.elementId, input.value, input.comment]);
+  }
+  const upsert = (sql: string, rows: unknown[][]) => {
+    let changed = 0;
+    for (let i = 0; i < rows.length; i += BULK_CHUNK) {
+      changed += prepared(db, sql).run({ rows: JSON.stringify(rows.slice(i, i + BULK_CHUNK)), user, at, source }).changes;
+    }
+    return changed;
+  };
+  try {
+    return db.transaction(() => {
+      let changed = upsert(BULK_UPSERT_KEEP_COMMENT, keep) + upsert(BULK_UPSERT_SET_COMMENT, set);
+      for (const r of clears) if (writeOne(store, r, user, at, source).changed) changed++;
+      return changed;
+    }).immediate();
+  } catch (e) {
+    throw asUserError(e, store.file);
+  }
+}
+
+/** Writes already-checked inputs in one transaction (the path of a paste into the grid). */
 export function writeResolved(store: Store, resolved: readonly Resolved[], user: string, source: ChangeSource, now: Date): SetResult[] {
   const at = now.toISOString();
   try {
@@ -185,9 +243,9 @@ export interface AuditEntry {
 export function valueHistory(store: Store, unit: string, period: string, element: string): AuditEntry[] {
   const rows = prepared(store.db, 
       `SELECT old_value, new_value, old_comment, new_comment, revision, changed_by, changed_at, source FROM audit
-       WHERE unit_id = ? AND period = ? AND element_id = ? ORDER BY id DESC`,
+       WHERE period = ? AND unit_id = ? AND element_id = ? ORDER BY id DESC`,
     )
-    .all(store.unitId(unit), period, store.elementId(element)) as {
+    .all(period, store.unitId(unit), store.elementId(element)) as {
     old_value: number | null; new_value: number | null; old_comment: string | null; new_comment: string | null;
     revision: number; changed_by: string; changed_at: string; source: string;
   }[];

@@ -67,7 +67,7 @@ describe('values import', () => {
     await run('values', 'import', db, file('a.csv', 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,12\n'));
     expect((await run('values', 'import', db, file('b.csv', 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,\n'))).code).toBe(0);
     const s = openStore(db);
-    const rows = s.db.prepare('SELECT old_value, new_value, source FROM audit ORDER BY id').all();
+    const rows = s.db.prepare('SELECT old_value, new_value, source FROM audit ORDER BY revision').all();
     s.close();
     expect(rows).toEqual([
       { old_value: null, new_value: 12, source: 'csv' },
