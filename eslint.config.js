@@ -38,6 +38,6 @@ export default tseslint.config(
     'export/ may import core/ and db/ only.'),
   forbid(['cli/**'], ['electron', '**/electron/*', '**/renderer/*'], 'cli/ may import core/, db/ and export/.'),
   forbid(['electron/**'], ['**/renderer/*'], 'electron/ talks to the renderer through IPC only.'),
-  forbid(['renderer/**'], [...node, '**/db/*', '**/export/*', '**/electron/*', '**/cli/*', 'better-sqlite3', 'kysely'],
+  forbid(['renderer/**'], [...node, '**/db/*', '**/export/*', '**/electron/*', '**/cli/*', 'kysely'],
     'renderer/ may import core/ only, and reaches the service through renderer/api.ts.'),
 );

@@ -4,6 +4,7 @@
 // reaches the service, and answer with an envelope instead of throwing.
 import type { z } from 'zod';
 import { dataArgs, type DataResults } from './api/data';
+import { qualityArgs, type QualityResults } from './api/quality';
 import { shellArgs, type ShellOperation, type ShellResults } from './api/shell';
 import { UserError, isUserError } from './errors';
 import type { Lang } from './format';
@@ -11,6 +12,7 @@ import { userMessage } from './i18n';
 
 export * from './api/data';
 export * from './api/shell';
+export * from './api/quality';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`) and
 // result types (`XxxResults`). Add a new area to both lists below.
@@ -19,10 +21,11 @@ export * from './api/shell';
 export const argSchemas = {
   ...dataArgs,
   ...shellArgs,
+  ...qualityArgs,
 } as const;
 
 /** What each operation returns. */
-export interface Results extends DataResults, ShellResults {}
+export interface Results extends DataResults, ShellResults, QualityResults {}
 
 export type Operation = keyof typeof argSchemas & keyof Results;
 export type Args<K extends Operation> = z.infer<(typeof argSchemas)[K]>;

@@ -2,11 +2,13 @@
 // Electron main, the CLI and the end-to-end tests all build it with createService().
 import type { ServiceHandlers } from '../core/api';
 import { dataHandlers, type ServiceContext } from '../db/handlers';
+import { qualityHandlers } from '../db/quality.handlers';
 
 export type { ServiceContext };
 
 export function createService(ctx: ServiceContext): ServiceHandlers {
   return {
     ...dataHandlers(ctx),
+    ...qualityHandlers(ctx),
   };
 }

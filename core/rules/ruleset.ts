@@ -243,6 +243,44 @@ export function compileRules(catalogue: Catalogue, files: readonly RuleFile[], o
   return { rules, byId, byElement, problems };
 }
 
+/** A compiled rule as plain data, for the UI to compile again with `compileRuleViews`. */
+export interface RuleView {
+  source: string;
+  programme: string | null;
+  /** Every element the rule reads; `cells` are those of the month itself. */
+  elements: string[];
+  cells: string[];
+  def: z.output<typeof ruleDefSchema>;
+}
+
+export function ruleViews(set: RuleSet): RuleView[] {
+  return set.rules.map((r) => ({
+    source: r.source,
+    programme: r.programme,
+    elements: r.elements,
+    cells: r.cells,
+    def: { id: r.id, left: r.leftText, op: r.op, right: r.rightText, importance: r.importance, messageVi: r.messageVi, messageEn: r.messageEn, skipIf: r.skipIf },
+  }));
+}
+
+/** Compiles the views the service sent (generated rules included) into a rule set for live checks. */
+export function compileRuleViews(catalogue: Catalogue, views: readonly RuleView[]): RuleSet {
+  const bySource = new Map<string, { programme: string | null; rules: unknown[] }[]>();
+  const files: RuleFile[] = [];
+  for (const v of views) {
+    const list = bySource.get(v.source) ?? [];
+    let group = list.find((g) => g.programme === v.programme);
+    if (!group) {
+      group = { programme: v.programme, rules: [] };
+      list.push(group);
+      files.push({ name: v.source, data: { ...(v.programme === null ? {} : { programme: v.programme }), rules: group.rules } });
+    }
+    group.rules.push(v.def);
+    bySource.set(v.source, list);
+  }
+  return compileRules(catalogue, files, { generated: false });
+}
+
 /** A problem as one sentence in the user's language. */
 export function problemMessage(p: RuleProblem, lang: 'vi' | 'en'): string {
   const t = translator(lang);

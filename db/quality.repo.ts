@@ -1,0 +1,71 @@
+// What the checks read from the database: the values of a unit's subtree over the month and
+// the 12 before it (one range query on the primary key per unit), each unit's first month of
+// data, the month's explanation comments; and the month status table.
+import type { MonthStatus, MonthStatusValue } from '../core/api/quality';
+import { WINDOW, buildWindows, type WindowValue, type Windows } from '../core/rules/window';
+import { addMonths } from '../core/period';
+import { subtree } from '../core/orgunit';
+import { prepared } from './query';
+import type { Store } from './store';
+
+const VALUES = `
+  SELECT unit_id, element_id, period, value FROM data_value
+  WHERE unit_id IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ? AND value IS NOT NULL`;
+
+// Any row counts as "data entered", even one cleared later: it marks when the unit started
+// reporting. MIN over the primary key's leading columns is one index probe per unit.
+const FIRST_MONTH = 'SELECT MIN(period) AS first FROM data_value WHERE unit_id = ?';
+
+/** Loads the windows of `unit` and every unit below it for `period`. */
+export function loadWindows(store: Store, unit: string, period: string): Windows {
+  const codes = subtree(store.tree(), store.unit(unit).code);
+  const ids = codes.map((c) => store.unitId(c));
+  const from = addMonths(period, -(WINDOW - 1));
+  const rows = prepared(store.db, VALUES).raw(true).all(JSON.stringify(ids), from, period) as [number, number, string, number][];
+  // Month offsets by period string: 13 entries, cheaper than parsing each row's month.
+  const offsets = new Map<string, number>();
+  for (let i = 0; i < WINDOW; i++) offsets.set(addMonths(period, -i), i);
+  const values: WindowValue[] = [];
+  for (const [unitId, elementId, p, value] of rows) {
+    const element = store.elementCode(elementId);
+    if (!store.catalogue.byCode.has(element)) continue; // a retired element
+    values.push({ unit: store.unitCode(unitId), element, offset: offsets.get(p)!, value });
+  }
+  const first = new Map<string, string>();
+  const stmt = prepared(store.db, FIRST_MONTH);
+  codes.forEach((c, i) => {
+    const r = stmt.get(ids[i]) as { first: string | null };
+    if (r.first !== null) first.set(c, r.first);
+  });
+  return buildWindows(store.catalogue, store.tree(), codes[0]!, period, values, first);
+}
+
+/** "unit|element" of every value of the subtree's month that carries a non-empty comment. */
+export function commentedCells(store: Store, unit: string, period: string): Set<string> {
+  const ids = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
+  const rows = prepared(
+    store.db,
+    `SELECT unit_id, element_id FROM data_value
+     WHERE unit_id IN (SELECT value FROM json_each(?)) AND period = ? AND trim(coalesce(comment, '')) <> ''`,
+  ).all(JSON.stringify(ids), period) as { unit_id: number; element_id: number }[];
+  return new Set(rows.map((r) => `${store.unitCode(r.unit_id)}|${store.elementCode(r.element_id)}`));
+}
+
+export function getMonthStatus(store: Store, unit: string, period: string): MonthStatus {
+  const row = prepared(store.db, 'SELECT status, explained_count, changed_by, changed_at FROM month_status WHERE unit_id = ? AND period = ?').get(
+    store.unitId(unit),
+    period,
+  ) as { status: MonthStatusValue; explained_count: number; changed_by: string; changed_at: string } | undefined;
+  if (!row) return { unit, period, status: 'open', explainedCount: 0, changedBy: null, changedAt: null };
+  return { unit, period, status: row.status, explainedCount: row.explained_count, changedBy: row.changed_by, changedAt: row.changed_at };
+}
+
+export function setMonthStatus(store: Store, unit: string, period: string, status: MonthStatusValue, explainedCount: number, user: string, now: Date): MonthStatus {
+  prepared(
+    store.db,
+    `INSERT INTO month_status (unit_id, period, status, explained_count, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (unit_id, period) DO UPDATE SET status = excluded.status, explained_count = excluded.explained_count,
+       changed_by = excluded.changed_by, changed_at = excluded.changed_at`,
+  ).run(store.unitId(unit), period, status, explainedCount, user, now.toISOString());
+  return getMonthStatus(store, unit, period);
+}

@@ -1,0 +1,90 @@
+// Data quality on a Store: validate a unit's month, re-check one cell, mark a month complete.
+// The checks themselves are core/rules (pure); this file only feeds them from the database.
+import type { MarkCompleteResult, MonthStatus, RulesResult, ValidationResult } from '../core/api/quality';
+import { UserError } from '../core/errors';
+import type { Lang } from '../core/format';
+import { translator } from '../core/i18n';
+import { isMonth } from '../core/period';
+import type { Violation } from '../core/rules/evaluate';
+import { OUTLIER_MIN_HISTORY, OUTLIER_THRESHOLD } from '../core/rules/outliers';
+import { problemMessage, ruleViews, type RuleSet } from '../core/rules/ruleset';
+import { shippedRules } from '../core/rules/shipped';
+import { recheckCell, validateWindows, type CellCheck } from '../core/rules/validate';
+import { WINDOW } from '../core/rules/window';
+import { commentedCells, getMonthStatus, loadWindows, setMonthStatus } from './quality.repo';
+import type { Store } from './store';
+
+function checkArgs(store: Store, unit: string, period: string): void {
+  if (!isMonth(period)) throw new UserError('error.badPeriod', { period });
+  store.unit(unit);
+}
+
+/** The rules a store checks: the shipped ones unless a caller brings its own set. */
+export function rulesOf(store: Store, rules?: RuleSet): RuleSet {
+  return rules ?? shippedRules(store.catalogue);
+}
+
+export function validateMonth(store: Store, unit: string, period: string, lang: Lang, rules?: RuleSet): ValidationResult {
+  checkArgs(store, unit, period);
+  const set = rulesOf(store, rules);
+  const report = validateWindows(set, store.catalogue, store.tree(), loadWindows(store, unit, period), lang);
+  return {
+    ...report,
+    status: getMonthStatus(store, unit, period),
+    ruleProblems: set.problems.map((p) => problemMessage(p, lang)),
+  };
+}
+
+export function checkCell(store: Store, unit: string, period: string, element: string, value: number | null, lang: Lang, rules?: RuleSet): CellCheck {
+  checkArgs(store, unit, period);
+  store.element(element);
+  const w = loadWindows(store, unit, period);
+  return recheckCell(rulesOf(store, rules), store.catalogue, store.tree(), w, unit, element, value, lang);
+}
+
+export function listRules(store: Store, lang: Lang, rules?: RuleSet): RulesResult {
+  const set = rulesOf(store, rules);
+  return {
+    rules: ruleViews(set),
+    problems: set.problems.map((p) => problemMessage(p, lang)),
+    outliers: { window: WINDOW - 1, minHistory: OUTLIER_MIN_HISTORY, threshold: OUTLIER_THRESHOLD },
+  };
+}
+
+/** A violation is explained when one of its cells, on its unit or a unit below, carries a comment. */
+function isExplained(v: Violation, commented: ReadonlySet<string>, below: (unit: string) => string[]): boolean {
+  return below(v.unit).some((u) => v.elements.some((e) => commented.has(`${u}|${e}`)));
+}
+
+/**
+ * Marks the month complete ("hoàn thành"), or refuses while a high-importance violation (on
+ * the unit or any unit below it) has no explanation comment; the refusal lists them.
+ * Data entry is never blocked either way.
+ */
+export function markComplete(store: Store, unit: string, period: string, user: string, now: Date, lang: Lang, rules?: RuleSet): MarkCompleteResult {
+  const report = validateMonth(store, unit, period, lang, rules);
+  const high = report.violations.filter((v) => v.importance === 'high');
+  const commented = commentedCells(store, unit, period);
+  const tree = store.tree();
+  const below = (u: string): string[] => [u, ...(tree.children.get(u) ?? []).flatMap(below)];
+  const explained: Violation[] = [];
+  const unexplained: Violation[] = [];
+  for (const v of high) (isExplained(v, commented, below) ? explained : unexplained).push(v);
+  const t = translator(lang);
+  const name = store.unit(unit).name;
+  if (unexplained.length > 0) {
+    return { completed: false, status: report.status, unexplained, explained, message: t('quality.refused', { unit: name, period, count: unexplained.length }) };
+  }
+  const status = setMonthStatus(store, unit, period, 'complete', explained.length, user, now);
+  return { completed: true, status, unexplained, explained, message: t('quality.markedComplete', { unit: name, period }) };
+}
+
+export function reopenMonth(store: Store, unit: string, period: string, user: string, now: Date): MonthStatus {
+  checkArgs(store, unit, period);
+  return setMonthStatus(store, unit, period, 'open', 0, user, now);
+}
+
+export function monthStatus(store: Store, unit: string, period: string): MonthStatus {
+  checkArgs(store, unit, period);
+  return getMonthStatus(store, unit, period);
+}
