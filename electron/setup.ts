@@ -26,23 +26,6 @@ export function codeFromName(name: string): string {
 const DISTRICT_PREFIX = /^(huyện|thị xã|thành phố|quận|tp\.?)\s+/i;
 const PROVINCE_PREFIX = /^(tỉnh|thành phố|tp\.?)\s+/i;
 
-/**
- * Cleans a pasted list of communes: one per line (or per cell when pasted from Excel),
- * numbering such as "1." or "1<TAB>" removed, blanks and repeats dropped.
- */
-export function parseCommuneList(text: string): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const cells = line.split('\t').map((c) => c.trim()).filter((c) => c !== '' && !/^\d+[.)]?$/.test(c));
-    const name = (cells[0] ?? '').replace(/^\d+[.)]\s*/, '').trim();
-    if (name === '' || seen.has(name.toLowerCase())) continue;
-    seen.add(name.toLowerCase());
-    out.push(name);
-  }
-  return out;
-}
-
 function communeCodes(district: string, names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((n) => {

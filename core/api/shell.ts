@@ -4,6 +4,7 @@
 // "back up to…" and "restore from…" open their file dialogs in the main process.
 import { z } from 'zod';
 import type { Lang } from '../format';
+import type { Envelope } from '../api';
 import { empty } from './data';
 
 const name = z.string().trim().min(1).max(120);
@@ -72,4 +73,12 @@ export interface ShellResults {
   'backup.restoreFrom': RestoreResult | null;
   'app.setLang': { lang: Lang };
   'app.openExternal': { opened: boolean };
+}
+
+/**
+ * What the preload exposes as `window.api`: one generic invoke and nothing else. The host
+ * validates `op` and `args` against the contract; the answer is always an envelope.
+ */
+export interface WindowApi {
+  invoke(op: string, args?: unknown): Promise<Envelope<unknown>>;
 }

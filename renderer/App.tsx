@@ -1,0 +1,59 @@
+// The window: a header with the unit and the tabs, and the current screen below.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EntryScreen } from './screens/EntryScreen';
+import { FiguresScreen } from './screens/FiguresScreen';
+import { FirstRunScreen } from './screens/FirstRunScreen';
+import { NarrativeScreen } from './screens/NarrativeScreen';
+import { ReportScreen } from './screens/ReportScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { TABS, useSession, type Tab } from './stores/session';
+
+const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
+  entry: EntryScreen,
+  figures: FiguresScreen,
+  report: ReportScreen,
+  narrative: NarrativeScreen,
+  settings: SettingsScreen,
+};
+
+export function App() {
+  const { t } = useTranslation();
+  const { phase, tab, status, failure, load, setTab } = useSession();
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (phase === 'loading') return <main className="loading" aria-busy="true" />;
+  if (phase === 'failed') {
+    return (
+      <main className="first-run">
+        <h1>{t('ui.app.title')}</h1>
+        <div className="message message-error" role="alert">
+          {failure}
+        </div>
+      </main>
+    );
+  }
+  if (phase === 'first-run') return <FirstRunScreen />;
+  const Screen = SCREENS[tab];
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <strong>{t('ui.app.title')}</strong>
+          <span className="unit-name">{status?.unitName}</span>
+        </div>
+        <nav role="tablist" aria-label={t('ui.app.navigation')}>
+          {TABS.map((k) => (
+            <button key={k} role="tab" type="button" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>
+              {t(`ui.tabs.${k}`)}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <Screen />
+    </div>
+  );
+}

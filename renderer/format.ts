@@ -1,0 +1,26 @@
+// Figures as the report prints them, by the element's display format (core/format.ts).
+import { displayFormat, type DataElement } from '../core/catalogue';
+import { formatFixed, formatMoney, formatNumber, formatPer100, formatPercent, formatPercentFixed, type Lang } from '../core/format';
+
+export function formatFigure(value: number | null, e: Pick<DataElement, 'format' | 'valueType'>, lang: Lang): string {
+  if (value === null) return '';
+  switch (displayFormat(e)) {
+    case 'percent':
+      return formatPercent(value, lang, 1);
+    case 'percent2':
+      return formatPercentFixed(value, 2, lang);
+    case 'money':
+      return formatMoney(value, lang);
+    case 'per100':
+      return formatPer100(value, lang);
+    case 'fixed1':
+      return formatFixed(value, 1, lang);
+    default:
+      return formatNumber(value, lang, 2);
+  }
+}
+
+/** % of plan: "8,7%". */
+export function formatPct(value: number | null, lang: Lang): string {
+  return value === null ? '' : formatPercent(value, lang, 1);
+}

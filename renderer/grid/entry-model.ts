@@ -1,0 +1,131 @@
+// The entry grid's model, kept free of React and ag-grid so it is tested on its own: which
+// rows a programme has in a month, the totals row, how typed and pasted text become values.
+import type { CatalogueElement } from '../../core/catalogue';
+import { parseUserNumber } from '../../core/numbers';
+import { isActiveIn, type OrgUnit } from '../../core/orgunit';
+
+export interface EntryRow {
+  unit: string;
+  name: string;
+  level: OrgUnit['level'];
+  /** element code → value; a missing key means nothing entered. */
+  values: Record<string, number | null>;
+}
+
+export const TOTAL_ROW_UNIT = '__total__';
+
+/** The elements a statistician types for a programme: everything but the computed ones. */
+export function entryElements(elements: readonly CatalogueElement[], programme: string): CatalogueElement[] {
+  return elements.filter((e) => e.programme === programme && e.kind !== 'derived');
+}
+
+/**
+ * Rows of the grid: the home district's communes active in the month and, when the programme
+ * has district-level elements, the district itself and its facilities after them.
+ */
+export function entryUnits(units: readonly OrgUnit[], home: string, month: string, elements: readonly CatalogueElement[]): OrgUnit[] {
+  const below = units.filter((u) => u.parent === home && isActiveIn(u, month));
+  const communes = below.filter((u) => u.level === 'commune');
+  if (!elements.some((e) => e.entryLevel === 'district')) return communes;
+  const district = units.find((u) => u.code === home);
+  return [...communes, ...(district ? [district] : []), ...below.filter((u) => u.level === 'facility')];
+}
+
+/** Whether a cell takes a value: commune elements on communes, district ones on the district and facilities. */
+export function cellEditable(e: Pick<CatalogueElement, 'entryLevel' | 'kind'>, level: OrgUnit['level']): boolean {
+  if (e.kind === 'derived') return false;
+  return e.entryLevel === 'commune' ? level === 'commune' : level === 'district' || level === 'facility';
+}
+
+/**
+ * The totals row: flows, stocks and cumulative totals add up over the rows; a rate is never
+ * summed (it shows the district's own value when it has one). Empty when nothing was entered.
+ */
+export function totalsOf(rows: readonly EntryRow[], elements: readonly CatalogueElement[], home: string): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const e of elements) {
+    if (e.kind === 'rate' || e.kind === 'derived') {
+      out[e.code] = rows.find((r) => r.unit === home)?.values[e.code] ?? null;
+      continue;
+    }
+    let sum = 0;
+    let any = false;
+    for (const r of rows) {
+      const v = r.values[e.code];
+      if (v !== undefined && v !== null) {
+        sum += v;
+        any = true;
+      }
+    }
+    out[e.code] = any ? sum : null;
+  }
+  return out;
+}
+
+export type CellParse =
+  | { ok: true; value: number | null }
+  | { ok: false; key: 'error.ambiguousNumber' | 'error.notANumber'; text: string };
+
+/** Text typed into a cell: empty clears it; otherwise a vi-VN or plain number, never a guess. */
+export function parseCell(raw: unknown): CellParse {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, key: 'error.notANumber', text: String(raw) };
+  const text = typeof raw === 'string' ? raw : '';
+  const parsed = parseUserNumber(text);
+  if (parsed.ok) return { ok: true, value: parsed.value };
+  if (parsed.reason === 'empty') return { ok: true, value: null };
+  return { ok: false, key: parsed.reason === 'ambiguous' ? 'error.ambiguousNumber' : 'error.notANumber', text: text.trim().slice(0, 40) };
+}
+
+/** A block copied from Excel: rows by newline, cells by tab; Excel's trailing newline dropped. */
+export function parseClipboardBlock(text: string): string[][] {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines.map((l) => l.split('\t'));
+}
+
+export interface PasteEntry {
+  unit: string;
+  element: string;
+  value: number | null;
+}
+
+export interface PasteProblem {
+  /** 1-based row and column inside the pasted block. */
+  row: number;
+  col: number;
+  key: string;
+  text: string;
+}
+
+/**
+ * Maps a pasted block onto the grid from the focused cell. Every cell is parsed first; the
+ * caller saves all entries at once, or none when there is a problem (all-or-nothing).
+ */
+export function pasteEntries(
+  block: readonly string[][],
+  rows: readonly EntryRow[],
+  columns: readonly CatalogueElement[],
+  startRow: number,
+  startCol: number,
+): { entries: PasteEntry[]; problems: PasteProblem[] } {
+  const entries: PasteEntry[] = [];
+  const problems: PasteProblem[] = [];
+  block.forEach((cells, i) => {
+    const row = rows[startRow + i];
+    cells.forEach((cell, j) => {
+      const col = columns[startCol + j];
+      if (!row || !col) {
+        if (cell.trim() !== '') problems.push({ row: i + 1, col: j + 1, key: 'ui.entry.pasteOutside', text: cell.trim() });
+        return;
+      }
+      if (!cellEditable(col, row.level)) {
+        if (cell.trim() !== '') problems.push({ row: i + 1, col: j + 1, key: 'ui.entry.pasteNotEditable', text: cell.trim() });
+        return;
+      }
+      const parsed = parseCell(cell);
+      if (!parsed.ok) problems.push({ row: i + 1, col: j + 1, key: parsed.key, text: parsed.text });
+      else entries.push({ unit: row.unit, element: col.code, value: parsed.value });
+    });
+  });
+  return { entries, problems };
+}

@@ -1,0 +1,147 @@
+// The entry grid: rows are the units, columns the programme's elements. Typing leaves the
+// grid's data alone (readOnlyEdit): the edit goes to the service, and the store, not the grid,
+// holds what was saved. A block pasted from Excel is saved all at once, or not at all.
+import type { CellClassParams, CellEditRequestEvent, ColDef, ColTypeDef, GridApi, GridReadyEvent, ValueFormatterParams } from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, type ClipboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueElement } from '../../core/catalogue';
+import { formatNumber } from '../../core/format';
+import { PeriodBar } from '../components/PeriodBar';
+import { cellEditable, entryElements, entryUnits, parseClipboardBlock, pasteEntries, totalsOf, TOTAL_ROW_UNIT, type EntryRow } from '../grid/entry-model';
+import { cellKey, useEntry } from '../stores/entry';
+import { useSession } from '../stores/session';
+
+const theme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 14,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  rowHeight: 32,
+  spacing: 6,
+  accentColor: '#1f6f5c',
+  headerBackgroundColor: '#eef3f1',
+});
+
+/** Column types from the element's value type: integers and decimals align and edit alike. */
+const COLUMN_TYPES: Record<CatalogueElement['valueType'], ColTypeDef<EntryRow>> = {
+  count: { cellClass: 'num', width: 120 },
+  money: { cellClass: 'num', width: 140 },
+  decimal: { cellClass: 'num', width: 110 },
+  percent: { cellClass: 'num', width: 100 },
+};
+
+export function EntryScreen() {
+  const { t } = useTranslation();
+  const { units, catalogue, status, month, programme, lang } = useSession();
+  const { values, cells, message, loading, load, edit, paste, dismiss } = useEntry();
+  const gridApi = useRef<GridApi<EntryRow> | null>(null);
+  const home = status?.homeUnit ?? '';
+
+  const elements = useMemo(() => entryElements(catalogue?.elements ?? [], programme), [catalogue, programme]);
+  const rowUnits = useMemo(() => entryUnits(units, home, month, elements), [units, home, month, elements]);
+  const unitCodes = useMemo(() => {
+    // Every row the month might need, whatever the programme: switching programmes reloads nothing.
+    const all = entryUnits(units, home, month, [{ entryLevel: 'district' } as CatalogueElement]);
+    return all.map((u) => u.code);
+  }, [units, home, month]);
+
+  useEffect(() => {
+    void load(month, unitCodes);
+  }, [load, month, unitCodes]);
+
+  const rows = useMemo<EntryRow[]>(
+    () => rowUnits.map((u) => ({ unit: u.code, name: u.name, level: u.level, values: values[u.code] ?? {} })),
+    [rowUnits, values],
+  );
+  const totals = useMemo<EntryRow[]>(
+    () => [{ unit: TOTAL_ROW_UNIT, name: t('ui.entry.total'), level: 'district', values: totalsOf(rows, elements, home) }],
+    [rows, elements, home, t],
+  );
+
+  const columnDefs = useMemo<ColDef<EntryRow>[]>(() => {
+    const format = (p: ValueFormatterParams<EntryRow>) => (typeof p.value === 'number' ? formatNumber(p.value, lang, 2) : '');
+    return [
+      { headerName: t('ui.entry.unit'), field: 'name', pinned: 'left', width: 210, editable: false, cellClass: 'unit-name' },
+      ...elements.map((e): ColDef<EntryRow> => ({
+        colId: e.code,
+        headerName: lang === 'vi' ? e.nameVi : e.nameEn,
+        headerTooltip: `${lang === 'vi' ? e.nameVi : e.nameEn}${e.unitVi ? ` (${lang === 'vi' ? e.unitVi : e.unitEn})` : ''} — ${e.code}`,
+        type: e.valueType,
+        cellDataType: false,
+        cellEditor: 'agTextCellEditor',
+        valueGetter: (p) => p.data?.values[e.code] ?? null,
+        valueFormatter: format,
+        editable: (p) => p.data !== undefined && p.data.unit !== TOTAL_ROW_UNIT && cellEditable(e, p.data.level),
+        cellClassRules: {
+          'cell-readonly': (p: CellClassParams<EntryRow>) => !p.data || p.data.unit === TOTAL_ROW_UNIT || !cellEditable(e, p.data.level),
+          'cell-saving': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'saving',
+          'cell-saved': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'saved',
+          'cell-error': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'error',
+        },
+      })),
+    ];
+  }, [elements, lang, t, cells]);
+
+  const onEdit = useCallback(
+    (ev: CellEditRequestEvent<EntryRow>) => {
+      const element = ev.colDef.colId;
+      if (!element || !ev.data) return;
+      void edit(ev.data.unit, element, ev.newValue);
+    },
+    [edit],
+  );
+
+  const onPaste = useCallback(
+    (ev: ClipboardEvent<HTMLDivElement>) => {
+      const api = gridApi.current;
+      const text = ev.clipboardData.getData('text/plain');
+      // A single value pasted into an open editor is the editor's business.
+      if (!api || (api.getEditingCells().length > 0 && !/[\t\n]/.test(text.trimEnd()))) return;
+      const focused = api.getFocusedCell();
+      if (!focused || focused.rowPinned) return;
+      ev.preventDefault();
+      api.stopEditing(true);
+      const col = elements.findIndex((e) => e.code === focused.column.getColId());
+      const block = parseClipboardBlock(text);
+      const { entries, problems } = pasteEntries(block, rows, elements, focused.rowIndex, Math.max(col, 0));
+      void paste(entries, problems);
+    },
+    [elements, rows, paste],
+  );
+
+  return (
+    <section className="screen entry-screen" aria-label={t('ui.tabs.entry')}>
+      <PeriodBar />
+      <p className="hint">{t('ui.entry.hint')}</p>
+      <div className="grid-wrap" onPaste={onPaste} data-loading={loading ? 'true' : 'false'}>
+        <AgGridReact<EntryRow>
+          theme={theme}
+          rowData={rows}
+          pinnedBottomRowData={totals}
+          columnDefs={columnDefs}
+          columnTypes={COLUMN_TYPES}
+          defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+          getRowId={(p) => p.data.unit}
+          readOnlyEdit
+          singleClickEdit={false}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          onCellEditRequest={onEdit}
+          onGridReady={(e: GridReadyEvent<EntryRow>) => (gridApi.current = e.api)}
+          overlayNoRowsTemplate={t('ui.entry.noRows')}
+        />
+      </div>
+      {message && (
+        <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <span>{message.text}</span>
+          <button type="button" onClick={dismiss} aria-label={t('ui.common.close')}>
+            ×
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

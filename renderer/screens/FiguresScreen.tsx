@@ -1,0 +1,67 @@
+// The district's figures for the month and programme: what the monthly report will print.
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PeriodBar } from '../components/PeriodBar';
+import { formatFigure, formatPct } from '../format';
+import { useFigures } from '../stores/figures';
+import { homeUnit, useSession } from '../stores/session';
+import { sameMonthLastYear } from '../../core/period';
+
+export function FiguresScreen() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { month, programme, catalogue, lang } = session;
+  const home = homeUnit(session);
+  const { figures, loading, error, load } = useFigures();
+
+  useEffect(() => {
+    if (home) void load(home.code, month);
+  }, [home, month, load]);
+
+  const rows = useMemo(() => {
+    const byCode = new Map((figures?.figures ?? []).map((f) => [f.element, f]));
+    return (catalogue?.elements ?? []).filter((e) => e.programme === programme).map((e) => ({ e, f: byCode.get(e.code) }));
+  }, [figures, catalogue, programme]);
+
+  return (
+    <section className="screen figures-screen" aria-label={t('ui.tabs.figures')}>
+      <PeriodBar />
+      <h2>
+        {t('ui.figures.title', { unit: home?.name ?? '', month: t('ui.period.monthOfYear', { m: Number(month.slice(5)), y: month.slice(0, 4) }) })}
+      </h2>
+      {error && (
+        <div className="message message-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="table-wrap" data-loading={loading ? 'true' : 'false'}>
+        <table className="figures">
+          <thead>
+            <tr>
+              <th className="name">{t('ui.figures.element')}</th>
+              <th>{t('ui.figures.unitOfMeasure')}</th>
+              <th>{t('ui.figures.month')}</th>
+              <th>{t('ui.figures.ytd')}</th>
+              <th>{t('ui.figures.plan')}</th>
+              <th>{t('ui.figures.pctOfPlan')}</th>
+              <th>{t('ui.figures.lastYear', { month: sameMonthLastYear(month).slice(0, 4) })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ e, f }) => (
+              <tr key={e.code} data-element={e.code} className={e.kind === 'derived' ? 'derived' : undefined}>
+                <td className="name">{lang === 'vi' ? e.nameVi : e.nameEn}</td>
+                <td className="uom">{lang === 'vi' ? e.unitVi : e.unitEn}</td>
+                <td className="num" data-col="value">{formatFigure(f?.value ?? null, e, lang)}</td>
+                <td className="num" data-col="ytd">{formatFigure(f?.ytd ?? null, e, lang)}</td>
+                <td className="num" data-col="plan">{formatFigure(f?.plan ?? null, e, lang)}</td>
+                <td className="num" data-col="pct">{formatPct(f?.ytdPctOfPlan ?? null, lang)}</td>
+                <td className="num" data-col="lastYear">{formatFigure(f?.lastYear ?? null, e, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

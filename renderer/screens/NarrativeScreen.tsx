@@ -1,0 +1,54 @@
+// The narrative of the monthly report, section by section, carried over from the last month
+// that has text. Each section saves when the user leaves it.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NARRATIVE_SECTIONS } from '../../core/narrative';
+import { PeriodBar } from '../components/PeriodBar';
+import { useNarrative } from '../stores/narrative';
+import { homeUnit, useSession } from '../stores/session';
+
+export function NarrativeScreen() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { month, lang } = session;
+  const home = homeUnit(session);
+  const { sections, saved, error, loaded, key, load, save } = useNarrative();
+
+  useEffect(() => {
+    if (home) void load(home.code, month);
+  }, [home, month, load]);
+
+  if (!home) return null;
+  const ready = loaded && key === `${home.code}|${month}`;
+  return (
+    <section className="screen narrative-screen" aria-label={t('ui.tabs.narrative')}>
+      <PeriodBar withProgramme={false} />
+      {error && (
+        <div className="message message-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="narrative-list" data-loading={ready ? 'false' : 'true'}>
+        {ready && NARRATIVE_SECTIONS.map((def) => {
+          const s = sections[def.id];
+          const carried = s && s.fromPeriod !== month;
+          return (
+            <label key={`${month}|${def.id}`} className="narrative-section">
+              <span className="section-title">
+                {def.id}. {lang === 'vi' ? def.titleVi : def.titleEn}
+                {carried && <em className="carried">{t('ui.narrative.carried', { from: s.fromPeriod })}</em>}
+                {saved[def.id] && <em className="saved-mark">{t('ui.narrative.saved')}</em>}
+              </span>
+              <textarea
+                rows={3}
+                defaultValue={s?.body ?? ''}
+                maxLength={100_000}
+                onBlur={(e) => void save(home.code, month, def.id, e.target.value)}
+              />
+            </label>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+// The entry grid's state: the month's values for every row, and each cell's save state.
+// Every change goes to the service first; the grid shows a value as saved only after the
+// service answered (one durable transaction), and keeps the old value when it refused.
+import { create } from 'zustand';
+import type { SetValueResult } from '../../core/api';
+import { invoke, messageOf } from '../api';
+import { i18n } from '../i18n';
+import { parseCell, type PasteEntry, type PasteProblem } from '../grid/entry-model';
+
+export type CellState = 'saving' | 'saved' | 'error';
+
+export interface EntryMessage {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface EntryState {
+  /** The month the values belong to; null before the first load. */
+  month: string | null;
+  loading: boolean;
+  /** unit → element → value. */
+  values: Record<string, Record<string, number | null>>;
+  /** `${unit}|${element}` → state of the last save. */
+  cells: Record<string, CellState>;
+  message: EntryMessage | null;
+}
+
+export const initialEntry: EntryState = { month: null, loading: false, values: {}, cells: {}, message: null };
+
+export const cellKey = (unit: string, element: string): string => `${unit}|${element}`;
+
+interface EntryActions {
+  load: (month: string, units: readonly string[]) => Promise<void>;
+  /** A cell was edited: parse the text, save it, mark the cell. */
+  edit: (unit: string, element: string, raw: unknown) => Promise<void>;
+  /** A pasted block, already mapped onto cells: saved all at once, or nothing. */
+  paste: (entries: readonly PasteEntry[], problems: readonly PasteProblem[]) => Promise<void>;
+  dismiss: () => void;
+  reset: () => void;
+}
+
+function applied(state: EntryState, results: readonly SetValueResult[], mark: CellState): Partial<EntryState> {
+  const values = { ...state.values };
+  const cells = { ...state.cells };
+  for (const r of results) {
+    values[r.unit] = { ...values[r.unit], [r.element]: r.value };
+    cells[cellKey(r.unit, r.element)] = mark;
+  }
+  return { values, cells };
+}
+
+export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
+  ...initialEntry,
+
+  async load(month, units) {
+    set({ loading: true, month, message: null, cells: {} });
+    try {
+      const lists = await Promise.all(units.map((unit) => invoke('values.get', { unit, period: month })));
+      if (get().month !== month) return; // the user moved on while this loaded
+      const values: Record<string, Record<string, number | null>> = {};
+      for (const list of lists) for (const v of list) (values[v.unit] ??= {})[v.element] = v.value;
+      set({ values, loading: false });
+    } catch (e) {
+      set({ loading: false, message: { kind: 'error', text: messageOf(e) } });
+    }
+  },
+
+  async edit(unit, element, raw) {
+    const month = get().month;
+    if (!month) return;
+    const key = cellKey(unit, element);
+    const parsed = parseCell(raw);
+    if (!parsed.ok) {
+      set((s) => ({ cells: { ...s.cells, [key]: 'error' }, message: { kind: 'error', text: i18n.t(parsed.key, { text: parsed.text }) } }));
+      return;
+    }
+    const old = get().values[unit]?.[element] ?? null;
+    if (parsed.value === old) return;
+    set((s) => ({ cells: { ...s.cells, [key]: 'saving' } }));
+    try {
+      const result = await invoke('values.set', { unit, period: month, element, value: parsed.value });
+      set((s) => ({ ...applied(s, [result], 'saved'), message: null }));
+    } catch (e) {
+      set((s) => ({ cells: { ...s.cells, [key]: 'error' }, message: { kind: 'error', text: messageOf(e) } }));
+    }
+  },
+
+  async paste(entries, problems) {
+    const month = get().month;
+    if (!month) return;
+    if (problems.length > 0) {
+      const lines = problems
+        .slice(0, 8)
+        .map((p) => i18n.t('ui.entry.pasteCell', { row: p.row, col: p.col, message: i18n.t(p.key, { text: p.text }) }));
+      set({ message: { kind: 'error', text: [i18n.t('ui.entry.pasteRefused', { count: problems.length }), ...lines].join('\n') } });
+      return;
+    }
+    if (entries.length === 0) return;
+    try {
+      const results = await invoke('values.setMany', { entries: entries.map((e) => ({ ...e, period: month })) });
+      set((s) => ({ ...applied(s, results, 'saved'), message: { kind: 'info', text: i18n.t('ui.entry.pasted', { count: results.length }) } }));
+    } catch (e) {
+      set({ message: { kind: 'error', text: [i18n.t('ui.entry.pasteRefusedService'), messageOf(e)].join('\n') } });
+    }
+  },
+
+  dismiss: () => set({ message: null }),
+  reset: () => set(initialEntry),
+}));

@@ -1,0 +1,55 @@
+// The month's narrative sections. A month without its own text shows the latest earlier
+// month's (narrative.get's fromPeriod), and saving makes it this month's own.
+import { create } from 'zustand';
+import type { NarrativeSection } from '../../core/api';
+import { invoke, messageOf } from '../api';
+
+export interface NarrativeState {
+  key: string | null;
+  /** True once the sections of `key` are in: the editors mount with their text. */
+  loaded: boolean;
+  sections: Record<string, NarrativeSection>;
+  saved: Record<string, boolean>;
+  error: string | null;
+}
+
+export const initialNarrative: NarrativeState = { key: null, loaded: false, sections: {}, saved: {}, error: null };
+
+interface NarrativeActions {
+  load: (unit: string, period: string) => Promise<void>;
+  save: (unit: string, period: string, section: string, body: string) => Promise<void>;
+  reset: () => void;
+}
+
+export const useNarrative = create<NarrativeState & NarrativeActions>()((set, get) => ({
+  ...initialNarrative,
+
+  async load(unit, period) {
+    const key = `${unit}|${period}`;
+    set({ ...initialNarrative, key });
+    try {
+      const list = await invoke('narrative.get', { unit, period });
+      if (get().key === key) set({ loaded: true, sections: Object.fromEntries(list.map((s) => [s.section, s])) });
+    } catch (e) {
+      set({ error: messageOf(e) });
+    }
+  },
+
+  async save(unit, period, section, body) {
+    const current = get().sections[section];
+    if (current && current.body === body && current.fromPeriod === period) return;
+    if (!current && body.trim() === '') return;
+    try {
+      const { revision } = await invoke('narrative.set', { unit, period, section, body });
+      set((s) => ({
+        sections: { ...s.sections, [section]: { section, body, fromPeriod: period, revision } },
+        saved: { ...s.saved, [section]: true },
+        error: null,
+      }));
+    } catch (e) {
+      set({ error: messageOf(e) });
+    }
+  },
+
+  reset: () => set(initialNarrative),
+}));

@@ -1,0 +1,89 @@
+// The session: whether a database is open, the unit tree and catalogue, the language, and
+// where the user is (tab, month, programme). Its initial state lives in one place for resets.
+import { create } from 'zustand';
+import type { CatalogueView, SetupStatus } from '../../core/api';
+import type { Lang } from '../../core/format';
+import type { OrgUnit } from '../../core/orgunit';
+import { monthOf, previousMonth } from '../../core/period';
+import { invoke, messageOf } from '../api';
+import { setUiLang } from '../i18n';
+
+export const TABS = ['entry', 'figures', 'report', 'narrative', 'settings'] as const;
+export type Tab = (typeof TABS)[number];
+
+export interface SessionState {
+  phase: 'loading' | 'first-run' | 'ready' | 'failed';
+  status: SetupStatus | null;
+  units: OrgUnit[];
+  catalogue: CatalogueView | null;
+  tab: Tab;
+  /** The month being worked on: last month by default, the one statisticians report. */
+  month: string;
+  programme: string;
+  lang: Lang;
+  failure: string | null;
+}
+
+export const initialSession: SessionState = {
+  phase: 'loading',
+  status: null,
+  units: [],
+  catalogue: null,
+  tab: 'entry',
+  month: previousMonth(monthOf(new Date())),
+  programme: '',
+  lang: 'vi',
+  failure: null,
+};
+
+interface SessionActions {
+  load: () => Promise<void>;
+  setTab: (tab: Tab) => void;
+  setMonth: (month: string) => void;
+  setProgramme: (code: string) => void;
+  setLang: (lang: Lang) => Promise<void>;
+  /** After the first run made a database, or a restore swapped it. */
+  reopened: (status: SetupStatus) => Promise<void>;
+}
+
+export const useSession = create<SessionState & SessionActions>()((set, get) => ({
+  ...initialSession,
+
+  async load() {
+    try {
+      const status = await invoke('setup.status', {});
+      setUiLang(status.lang);
+      set({ status, lang: status.lang });
+      if (!status.ready) {
+        set({ phase: 'first-run' });
+        return;
+      }
+      const [units, catalogue] = await Promise.all([invoke('units.list', {}), invoke('catalogue.get', {})]);
+      const programme = catalogue.programmes.some((p) => p.code === get().programme) ? get().programme : (catalogue.programmes[0]?.code ?? '');
+      set({ units, catalogue, programme, phase: 'ready', failure: null });
+    } catch (e) {
+      set({ phase: 'failed', failure: messageOf(e) });
+    }
+  },
+
+  setTab: (tab) => set({ tab }),
+  setMonth: (month) => set({ month }),
+  setProgramme: (programme) => set({ programme }),
+
+  async setLang(lang) {
+    await invoke('app.setLang', { lang });
+    setUiLang(lang);
+    set({ lang });
+  },
+
+  async reopened(status) {
+    set({ ...initialSession, status, month: get().month, lang: get().lang, tab: get().tab });
+    await get().load();
+  },
+}));
+
+/** The home unit (the district this installation reports for). */
+export function homeUnit(s: Pick<SessionState, 'status' | 'units'>): OrgUnit | null {
+  const code = s.status?.homeUnit;
+  return s.units.find((u) => u.code === code) ?? null;
+}

@@ -1,0 +1,88 @@
+// The end-to-end harness (environment.md): Debian's Chromium, driven by playwright-core, on
+// the built renderer (dist/renderer), with `window.api` bridged to a real Host, i.e. the real
+// contract, service and SQLite file, in the test process. Each app gets its own data folder.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Host, type HostDeps } from '../../electron/host';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const RENDERER_INDEX = join(ROOT, 'dist/renderer/index.html');
+export const SCREENS_DIR = join(ROOT, 'test-output/screens');
+export const VIEWPORT = { width: 1366, height: 768 } as const;
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(RENDERER_INDEX)) throw new Error(`${RENDERER_INDEX} is missing: run "npm run build:renderer" first`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export interface AppUnderTest {
+  page: Page;
+  host: Host;
+  userData: string;
+  /** Loads the page again (the host and its database stay). */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Writes a database into the data folder before the app starts (a "later run"). */
+  seed?: (dbFile: string) => void | Promise<void>;
+  host?: Partial<HostDeps>;
+  lang?: 'vi' | 'en';
+}
+
+/** The script injected before the page's own: the preload's one `invoke`, and nothing else. */
+const BRIDGE = `
+  Object.defineProperty(window, 'api', {
+    value: Object.freeze({ invoke: (op, args) => window.__thongkeInvoke(op, args) }),
+    writable: false, configurable: false,
+  });`;
+
+export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise<AppUnderTest> {
+  const userData = mkdtempSync(join(tmpdir(), 'thongke-e2e-'));
+  if (opts.seed) await opts.seed(join(userData, 'thongke.sqlite'));
+  const host = new Host({ userData, appVersion: '0.1.0-e2e', ...opts.host });
+  host.start();
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: opts.lang === 'en' ? 'en-GB' : 'vi-VN', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.exposeFunction('__thongkeInvoke', (op: unknown, args: unknown) => host.call(op, args));
+  await page.addInitScript(BRIDGE);
+  const url = pathToFileURL(RENDERER_INDEX).href;
+  await page.goto(url);
+  return {
+    page,
+    host,
+    userData,
+    reload: async () => {
+      await page.reload();
+    },
+    close: async () => {
+      await context.close();
+      await host.quit();
+      rmSync(userData, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot of the whole window at 1366×768 under test-output/screens/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  const file = join(SCREENS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Picks a month in the period bar (the month select, then the year select). */
+export async function pickMonth(page: Page, month: string): Promise<void> {
+  const [y, m] = month.split('-');
+  await page.locator('.period-bar select').nth(1).selectOption(String(Number(y)));
+  await page.locator('.period-bar select').nth(0).selectOption(String(Number(m)));
+}
