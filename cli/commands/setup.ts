@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
+import { seedDemo } from '../../db/demo';
 import { openStore } from '../../db/store';
 import { parse, type Command } from '../args';
 import { withStore } from '../store';
@@ -18,9 +19,7 @@ export const initCommand: Command = {
     if (existsSync(file) && statSync(file).size > 0) throw new UserError('error.databaseExists', { file: positionals[0]! });
     const store = openStore(file, { create: true });
     try {
-      if (values.demo) {
-        throw new UserError('error.internal', { detail: 'demo' });
-      }
+      if (values.demo) seedDemo(store);
     } finally {
       store.close();
     }
