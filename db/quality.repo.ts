@@ -2,7 +2,7 @@
 // the 12 before it (one range query on the primary key per unit), each unit's first month of
 // data, the month's explanation comments; and the month status table.
 import type { MonthStatus, MonthStatusValue } from '../core/api/quality';
-import { WINDOW, buildWindows, type WindowValue, type Windows } from '../core/rules/window';
+import { WINDOW, aggregateWindows, elementIndex, emptyWindows, type Windows } from '../core/rules/window';
 import { addMonths } from '../core/period';
 import { subtree } from '../core/orgunit';
 import { prepared } from './query';
@@ -18,26 +18,31 @@ const FIRST_MONTH = 'SELECT MIN(period) AS first FROM data_value WHERE unit_id =
 
 /** Loads the windows of `unit` and every unit below it for `period`. */
 export function loadWindows(store: Store, unit: string, period: string): Windows {
-  const codes = subtree(store.tree(), store.unit(unit).code);
-  const ids = codes.map((c) => store.unitId(c));
-  const from = addMonths(period, -(WINDOW - 1));
-  const rows = prepared(store.db, VALUES).raw(true).all(JSON.stringify(ids), from, period) as [number, number, string, number][];
-  // Month offsets by period string: 13 entries, cheaper than parsing each row's month.
+  const w = emptyWindows(store.catalogue, store.tree(), store.unit(unit).code, period);
+  const ids = w.order.map((c) => store.unitId(c));
+  const byId = new Map(ids.map((id, i) => [id, w.own.get(w.order[i]!)!.data]));
+  const index = elementIndex(store.catalogue).index;
   const offsets = new Map<string, number>();
   for (let i = 0; i < WINDOW; i++) offsets.set(addMonths(period, -i), i);
-  const values: WindowValue[] = [];
+  // Element id → its first cell in a window (-1: retired, not in this catalogue).
+  const base = new Map<number, number>();
+  const rows = prepared(store.db, VALUES).raw(true).all(JSON.stringify(ids), addMonths(period, -(WINDOW - 1)), period) as [number, number, string, number][];
   for (const [unitId, elementId, p, value] of rows) {
-    const element = store.elementCode(elementId);
-    if (!store.catalogue.byCode.has(element)) continue; // a retired element
-    values.push({ unit: store.unitCode(unitId), element, offset: offsets.get(p)!, value });
+    let b = base.get(elementId);
+    if (b === undefined) {
+      const i = index.get(store.elementCode(elementId));
+      b = i === undefined ? -1 : i * WINDOW;
+      base.set(elementId, b);
+    }
+    if (b >= 0) byId.get(unitId)![b + offsets.get(p)!] = value;
   }
   const first = new Map<string, string>();
   const stmt = prepared(store.db, FIRST_MONTH);
-  codes.forEach((c, i) => {
+  w.order.forEach((c, i) => {
     const r = stmt.get(ids[i]) as { first: string | null };
     if (r.first !== null) first.set(c, r.first);
   });
-  return buildWindows(store.catalogue, store.tree(), codes[0]!, period, values, first);
+  return aggregateWindows(store.catalogue, store.tree(), w, first);
 }
 
 /** "unit|element" of every value of the subtree's month that carries a non-empty comment. */

@@ -56,7 +56,7 @@ describe('validating a month on a real database', () => {
     expect(r.status.status).toBe('open');
     expect(r.ruleProblems).toEqual([]);
     // Before the first data: the never-decreases rules are noted, not violated.
-    expect(r.notes.filter((n) => n.rule === 'CUMULATIVE_COVID_DOSES_CUM').map((n) => n.reason)).toEqual(['beforeFirstData', 'beforeFirstData', 'beforeFirstData']);
+    expect(r.notes.filter((n) => n.rule === 'CUMULATIVE_COVID_DOSES_CUM')).toMatchObject([{ reason: 'beforeFirstData', units: ['D', 'C1', 'C2'] }]);
     const c1 = validateMonth(store, 'C1', '2024-05', 'vi');
     expect(c1.violations).toEqual([]);
     expect(c1.completeness.byUnit.map((u) => u.unit)).toEqual(['C1']);
@@ -97,7 +97,7 @@ describe('validating a month on a real database', () => {
     ]);
     put([['C1', '2024-05', 'FP_BIRTHS_BOYS', 3], ['C1', '2024-05', 'FP_BIRTHS_GIRLS', 0], ['C1', '2024-05', 'FP_BIRTHS', 3]]);
     const r = validateMonth(store, 'C1', '2024-05', 'vi', rules);
-    expect(r.notes.find((n) => n.rule === 'SEX_RATIO_CEILING')).toMatchObject({ reason: 'divisionByZero', unit: 'C1' });
+    expect(r.notes.find((n) => n.rule === 'SEX_RATIO_CEILING')).toMatchObject({ reason: 'divisionByZero', units: ['C1'] });
     expect(r.violations).toEqual([]);
     expect(r.ruleProblems).toHaveLength(1);
     expect(r.ruleProblems[0]).toContain('BROKEN');

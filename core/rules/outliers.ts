@@ -36,11 +36,20 @@ export interface Outlier {
   message: string;
 }
 
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+export function median(xs: readonly number[]): number {
+  return medianOf(Float64Array.from(xs), xs.length);
 }
+
+/** Median of the first n cells of `buf`; sorts them in place (typed arrays sort numerically, natively). */
+function medianOf(buf: Float64Array, n: number): number {
+  const s = buf.subarray(0, n).sort();
+  const mid = n >> 1;
+  return n % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+// Scratch buffers: a district check looks at thousands of 12-month series; no allocation each.
+const scratch = new Float64Array(16);
+const deviations = new Float64Array(16);
 
 /**
  * The spread below which nothing is called unusual. A series of identical values (a stock that
@@ -53,13 +62,20 @@ function minimumSigma(e: Pick<CatalogueElement, 'valueType'>, med: number): numb
 }
 
 /** The range for a value given its history; null when the history is too short. */
-export function robustRange(value: number, history: number[], e: Pick<CatalogueElement, 'valueType'>): OutlierRange | null {
-  if (history.length < OUTLIER_MIN_HISTORY) return null;
-  const med = median(history);
-  const mad = median(history.map((x) => Math.abs(x - med)));
+export function robustRange(value: number, history: readonly number[], e: Pick<CatalogueElement, 'valueType'>): OutlierRange | null {
+  scratch.set(history.slice(0, scratch.length));
+  return rangeOf(value, Math.min(history.length, scratch.length), e);
+}
+
+/** The same, on the first n cells of the scratch buffer. */
+function rangeOf(value: number, n: number, e: Pick<CatalogueElement, 'valueType'>): OutlierRange | null {
+  if (n < OUTLIER_MIN_HISTORY) return null;
+  const med = medianOf(scratch, n);
+  for (let i = 0; i < n; i++) deviations[i] = Math.abs(scratch[i]! - med);
+  const mad = medianOf(deviations, n);
   const sigma = Math.max(mad * MAD_TO_SIGMA, minimumSigma(e, med));
   const half = OUTLIER_THRESHOLD * sigma;
-  return { value, median: med, low: med - half, high: med + half, n: history.length };
+  return { value, median: med, low: med - half, high: med + half, n };
 }
 
 /**
@@ -68,26 +84,25 @@ export function robustRange(value: number, history: number[], e: Pick<CatalogueE
  */
 export function checkSeries(
   e: Pick<CatalogueElement, 'valueType' | 'kind'>,
-  series: Float64Array,
+  series: ArrayLike<number>,
 ): OutlierRange | null {
   const now = series[0]!;
   if (Number.isNaN(now)) return null;
+  let n = 0;
   if (e.kind === 'cumulative') {
     const prev = series[1]!;
     if (Number.isNaN(prev)) return null;
-    const increases: number[] = [];
     for (let i = 1; i + 1 < series.length; i++) {
       const a = series[i]!;
       const b = series[i + 1]!;
-      if (!Number.isNaN(a) && !Number.isNaN(b)) increases.push(a - b);
+      if (!Number.isNaN(a) && !Number.isNaN(b)) scratch[n++] = a - b;
     }
-    const r = robustRange(now - prev, increases, e);
+    const r = rangeOf(now - prev, n, e);
     if (!r || (r.value >= r.low && r.value <= r.high)) return null;
     return { value: now, median: prev + r.median, low: Math.max(0, prev + r.low), high: prev + r.high, n: r.n };
   }
-  const history: number[] = [];
-  for (let i = 1; i < series.length; i++) if (!Number.isNaN(series[i]!)) history.push(series[i]!);
-  const r = robustRange(now, history, e);
+  for (let i = 1; i < series.length; i++) if (!Number.isNaN(series[i]!)) scratch[n++] = series[i]!;
+  const r = rangeOf(now, n, e);
   if (!r || (r.value >= r.low && r.value <= r.high)) return null;
   return { ...r, low: Math.max(0, r.low) };
 }

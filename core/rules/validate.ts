@@ -8,7 +8,7 @@ import { completeness, type Completeness } from './completeness';
 import { checkRules, rulesTouching, type RuleNote, type RuleResults, type Violation } from './evaluate';
 import { checkSeries, outlierOf, type Outlier } from './outliers';
 import type { CompiledRule, RuleSet } from './ruleset';
-import { updateCell, type UnitWindow, type Windows } from './window';
+import { derivedFrom, updateCell, type UnitWindow, type Windows } from './window';
 
 export interface ValidationSummary {
   high: number;
@@ -22,8 +22,12 @@ export interface ValidationReport {
   period: string;
   violations: Violation[];
   outliers: Outlier[];
-  /** Rules not checked for a reason worth knowing (division by zero, before the first data). */
-  notes: RuleNote[];
+  /**
+   * Rules not checked for a reason worth knowing (division by zero, before the first data),
+   * one entry per rule and reason with the units concerned: the first month of data would
+   * otherwise repeat the same note for every commune.
+   */
+  notes: GroupedNote[];
   completeness: Completeness;
   summary: ValidationSummary;
 }
@@ -38,6 +42,25 @@ export interface CellCheck {
   outliers: Outlier[];
   /** The units re-checked (the edited one first, then its ancestors). */
   units: string[];
+}
+
+export interface GroupedNote {
+  rule: string;
+  reason: RuleNote['reason'];
+  period: string;
+  units: string[];
+  message: string;
+}
+
+export function groupNotes(notes: readonly RuleNote[]): GroupedNote[] {
+  const out = new Map<string, GroupedNote>();
+  for (const n of notes) {
+    const key = `${n.rule}|${n.reason}`;
+    const g = out.get(key);
+    if (g) g.units.push(n.unit);
+    else out.set(key, { rule: n.rule, reason: n.reason, period: n.period, units: [n.unit], message: n.message });
+  }
+  return [...out.values()];
 }
 
 /** Elements whose outliers a unit's check looks at: what it enters, or for an aggregate everything summed. */
@@ -83,27 +106,15 @@ export function validateWindows(set: RuleSet, catalogue: Catalogue, tree: OrgTre
     period: w.period,
     violations: results.violations,
     outliers,
-    notes: results.notes,
+    notes: groupNotes(results.notes),
     completeness: comp,
     summary: summarise(results.violations, outliers),
   };
 }
 
-const dependents = new WeakMap<Catalogue, Map<string, string[]>>();
-
 /** The element and the derived elements computed from it: what one edit can change. */
 function affectedElements(catalogue: Catalogue, element: string): string[] {
-  let map = dependents.get(catalogue);
-  if (!map) {
-    map = new Map();
-    for (const e of catalogue.elements) {
-      for (const c of e.derived ? [...e.derived.numerator, ...e.derived.denominator] : []) {
-        map.set(c, [...(map.get(c) ?? []), e.code]);
-      }
-    }
-    dependents.set(catalogue, map);
-  }
-  return [element, ...(map.get(element) ?? [])];
+  return [element, ...derivedFrom(catalogue, element)];
 }
 
 /**
