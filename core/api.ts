@@ -4,6 +4,7 @@
 // reaches the service, and answer with an envelope instead of throwing.
 import type { z } from 'zod';
 import { dataArgs, type DataResults } from './api/data';
+import { reportArgs, type ReportResults } from './api/report';
 import { qualityArgs, type QualityResults } from './api/quality';
 import { shellArgs, type ShellOperation, type ShellResults } from './api/shell';
 import { UserError, isUserError } from './errors';
@@ -11,6 +12,7 @@ import type { Lang } from './format';
 import { userMessage } from './i18n';
 
 export * from './api/data';
+export * from './api/report';
 export * from './api/shell';
 export * from './api/quality';
 
@@ -20,12 +22,13 @@ export * from './api/quality';
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = {
   ...dataArgs,
+  ...reportArgs,
   ...shellArgs,
   ...qualityArgs,
 } as const;
 
 /** What each operation returns. */
-export interface Results extends DataResults, ShellResults, QualityResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults {}
 
 export type Operation = keyof typeof argSchemas & keyof Results;
 export type Args<K extends Operation> = z.infer<(typeof argSchemas)[K]>;

@@ -7,6 +7,8 @@ import enUi from '../resources/i18n/en/ui.json';
 import viUi from '../resources/i18n/vi/ui.json';
 import enQuality from '../resources/i18n/en/quality.json';
 import viQuality from '../resources/i18n/vi/quality.json';
+import enReport from '../resources/i18n/en/report.json';
+import viReport from '../resources/i18n/vi/report.json';
 import type { Lang } from './format';
 import type { UserError } from './errors';
 
@@ -14,8 +16,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality };
-const en = { ...enCommon, ...enUi, ...enQuality };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

@@ -2,6 +2,7 @@
 // Electron main, the CLI and the end-to-end tests all build it with createService().
 import type { ServiceHandlers } from '../core/api';
 import { dataHandlers, type ServiceContext } from '../db/handlers';
+import { reportHandlers } from './report/handlers';
 import { qualityHandlers } from '../db/quality.handlers';
 
 export type { ServiceContext };
@@ -9,6 +10,7 @@ export type { ServiceContext };
 export function createService(ctx: ServiceContext): ServiceHandlers {
   return {
     ...dataHandlers(ctx),
+    ...reportHandlers(ctx),
     ...qualityHandlers(ctx),
   };
 }

@@ -1,5 +1,6 @@
 // Every `thongke` command. Each lives in its own file; add new ones to this list.
 import type { Command } from '../args';
+import { reportCommand } from './report';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
 
@@ -11,4 +12,5 @@ export const COMMANDS: readonly Command[] = [
   valuesExportCommand,
   plansImportCommand,
   figuresCommand,
+  reportCommand,
 ];

@@ -1,0 +1,60 @@
+// One entry point for every host: a unit, a period and a format in, the file's bytes out.
+import type { ReportFormat } from '../../core/api/report';
+import type { Store } from '../../db/store';
+import { renderReportDocx } from './docx';
+import { renderReportHtml } from './html';
+import { dateOf, loadReportModel, parseReportDate } from './load';
+import type { ReportModel } from './model';
+import { htmlToPdf } from './pdf';
+import { renderReportXlsx } from './xlsx';
+
+export const MIME: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
+};
+
+export interface RenderRequest {
+  unit: string;
+  period: string;
+  format: ReportFormat;
+  /** "YYYY-MM-DD"; the clock's today when left out. */
+  date?: string;
+}
+
+export interface RenderedReport {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+  model: ReportModel;
+}
+
+export function reportModel(store: Store, unit: string, period: string, date: string | undefined, now: Date): ReportModel {
+  return loadReportModel(store, { unit, period, date: date ? parseReportDate(date) : dateOf(now) });
+}
+
+/** The print HTML of a report: the preview, the browser's Print and Electron's printToPDF all use it. */
+export function reportHtml(store: Store, unit: string, period: string, date?: string, now: Date = new Date()): string {
+  return renderReportHtml(reportModel(store, unit, period, date, now));
+}
+
+export async function renderReport(store: Store, req: RenderRequest, now: Date = new Date()): Promise<RenderedReport> {
+  const model = reportModel(store, req.unit, req.period, req.date, now);
+  let bytes: Uint8Array;
+  switch (req.format) {
+    case 'docx':
+      bytes = await renderReportDocx(model);
+      break;
+    case 'xlsx':
+      bytes = await renderReportXlsx(model);
+      break;
+    case 'pdf':
+      bytes = await htmlToPdf(renderReportHtml(model));
+      break;
+    case 'html':
+      bytes = new TextEncoder().encode(renderReportHtml(model));
+      break;
+  }
+  return { fileName: `${model.fileBase}.${req.format}`, mime: MIME[req.format], bytes, model };
+}

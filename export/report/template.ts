@@ -1,0 +1,209 @@
+// The report's wording is data (resources/report/templates.vi.json): a province changes a
+// sentence there, not here. This module validates that file and fills its sentences.
+//
+// Syntax of a sentence:
+//   {value} {ytd} {plan} {pctOfPlan} {ytdPctOfPlan} {lastYear}  figures of the line's "element"
+//   {CODE} or {CODE.field}                                       figures of any element
+//   {period.label} {next.label} … and |upper / |capital           words of the period
+//   [ … ]  a group replaced as a whole by a clear phrase when a figure in it is unavailable,
+//          so "307 trẻ đạt 8,7% kế hoạch" never becomes "đạt  kế hoạch" or "NaN%".
+import { z } from 'zod';
+import type { Catalogue } from '../../core/catalogue';
+import shipped from '../../resources/report/templates.vi.json';
+
+const blockSchema = z.union([
+  z.object({ part: z.array(z.string()).min(1) }).strict(),
+  z.object({ h: z.number().int().min(1).max(4), text: z.string().min(1) }).strict(),
+  z.object({ narrative: z.string().min(1) }).strict(),
+  z
+    .object({
+      p: z.string().min(1),
+      element: z.string().optional(),
+      /** The sentence to print instead when the element's value is 0 ("Không có ca …"). */
+      zero: z.string().optional(),
+      /** The sentence to print instead when every figure in the line is missing. */
+      missing: z.string().optional(),
+    })
+    .strict(),
+]);
+export type TemplateBlock = z.infer<typeof blockSchema>;
+
+const periodWords = z.object({ label: z.string(), short: z.string() }).strict();
+
+export const templatesSchema = z
+  .object({
+    $comment: z.string().optional(),
+    locale: z.literal('vi'),
+    /** Counts 1–9 print as 01–09, as Vietnamese administrative documents write them. */
+    padBelow10: z.boolean(),
+    unavailable: z
+      .object({ missing: z.string(), noPlan: z.string(), zeroPlan: z.string(), zeroDenominator: z.string() })
+      .strict(),
+    narrativeMissing: z.string(),
+    periods: z
+      .object({
+        month: periodWords,
+        quarter: periodWords,
+        half: periodWords,
+        secondHalf: periodWords,
+        'nine-months': periodWords,
+        year: periodWords,
+      })
+      .strict(),
+    header: z
+      .object({ national: z.array(z.string()).length(2), number: z.string(), placeDate: z.string(), title: z.array(z.string()).min(1) })
+      .strict(),
+    closing: z.object({ recipientsLabel: z.string() }).strict(),
+    appendix: z
+      .object({
+        title: z.string(),
+        programmesTitle: z.string(),
+        communesTitle: z.string(),
+        legend: z.string(),
+        columns: z
+          .object({
+            index: z.string(),
+            element: z.string(),
+            unit: z.string(),
+            value: z.string(),
+            ytd: z.string(),
+            plan: z.string(),
+            pctOfPlan: z.string(),
+            ytdPctOfPlan: z.string(),
+            lastYear: z.string(),
+            commune: z.string(),
+            total: z.string(),
+          })
+          .strict(),
+        missingCell: z.string(),
+      })
+      .strict(),
+    body: z.array(blockSchema).min(1),
+  })
+  .strict();
+export type ReportTemplates = z.infer<typeof templatesSchema>;
+
+export const FIGURE_FIELDS = ['value', 'ytd', 'plan', 'pctOfPlan', 'ytdPctOfPlan', 'lastYear'] as const;
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+const isField = (s: string): s is FigureField => (FIGURE_FIELDS as readonly string[]).includes(s);
+
+/** Why a figure cannot be printed. 'dependent': a % whose base value is itself missing (said once). */
+export type Unavailable = 'missing' | 'noPlan' | 'zeroPlan' | 'zeroDenominator' | 'dependent';
+export type Resolved = { ok: true; text: string } | { ok: false; reason: Unavailable };
+
+export interface FigureRef {
+  element: string;
+  field: FigureField;
+}
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+const SEGMENT = /\[([^[\]]*)\]/g;
+
+/** Parses "{CODE.field|mod}" into a figure reference, or null for a word placeholder. */
+export function figureRef(token: string, lineElement: string | undefined): FigureRef | null {
+  const name = token.split('|')[0]!.trim();
+  if (isField(name)) return lineElement ? { element: lineElement, field: name } : null;
+  const m = /^([A-Z][A-Z0-9_]*)(?:\.([a-zA-Z]+))?$/.exec(name);
+  if (!m) return null;
+  const field = m[2] ?? 'value';
+  return isField(field) ? { element: m[1]!, field } : null;
+}
+
+/** Every element code the templates name that the catalogue lacks: a bad template file is refused whole. */
+export function unknownTemplateCodes(t: ReportTemplates, catalogue: Catalogue): string[] {
+  const bad = new Set<string>();
+  for (const b of t.body) {
+    if (!('p' in b)) continue;
+    if (b.element && !catalogue.byCode.has(b.element)) bad.add(b.element);
+    for (const m of b.p.matchAll(PLACEHOLDER)) {
+      const ref = figureRef(m[1]!, b.element);
+      if (ref && !catalogue.byCode.has(ref.element)) bad.add(ref.element);
+      if (!ref && isField(m[1]!.split('|')[0]!) && !b.element) bad.add(`{${m[1]!}} (no "element")`);
+    }
+  }
+  return [...bad];
+}
+
+let cached: ReportTemplates | null = null;
+
+/** The shipped templates, validated once. */
+export function shippedTemplates(): ReportTemplates {
+  cached ??= templatesSchema.parse(shipped);
+  return cached;
+}
+
+function applyMods(text: string, mods: string[]): string {
+  let out = text;
+  for (const m of mods) {
+    if (m === 'upper') out = out.toLocaleUpperCase('vi');
+    else if (m === 'capital') out = out.charAt(0).toLocaleUpperCase('vi') + out.slice(1);
+  }
+  return out;
+}
+
+/** Fills word placeholders only ({period.label|upper}); unknown names stay visible for the author to see. */
+export function fillWords(text: string, vars: Readonly<Record<string, string>>): string {
+  return text.replace(PLACEHOLDER, (whole, token: string) => {
+    const [name, ...mods] = token.split('|').map((s) => s.trim());
+    const v = vars[name!];
+    return v === undefined ? whole : applyMods(v, mods);
+  });
+}
+
+export interface LineContext {
+  vars: Readonly<Record<string, string>>;
+  phrases: ReportTemplates['unavailable'];
+  resolve: (ref: FigureRef) => Resolved;
+}
+
+function phraseOf(reason: Unavailable, phrases: ReportTemplates['unavailable']): string {
+  return reason === 'dependent' ? '' : phrases[reason];
+}
+
+function tidy(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;:)])/g, '$1')
+    .replace(/\(\s+/g, '(')
+    .trim();
+}
+
+/** Fills one sentence; returns its text and whether every figure in it was missing. */
+export function fillLine(text: string, element: string | undefined, ctx: LineContext): { text: string; figures: number; missing: number } {
+  let figures = 0;
+  let missing = 0;
+  const one = (token: string): Resolved | { ok: true; text: string; word: true } => {
+    const ref = figureRef(token, element);
+    if (!ref) {
+      const [name, ...mods] = token.split('|').map((s) => s.trim());
+      const v = ctx.vars[name!];
+      return { ok: true, text: v === undefined ? `{${token}}` : applyMods(v, mods), word: true };
+    }
+    figures++;
+    const r = ctx.resolve(ref);
+    if (!r.ok && (r.reason === 'missing' || r.reason === 'dependent')) missing++;
+    return r;
+  };
+  const withSegments = text.replace(SEGMENT, (_whole, inner: string) => {
+    let failed: Unavailable | null = null;
+    const filled = inner.replace(PLACEHOLDER, (_w, token: string) => {
+      const r = one(token);
+      if (r.ok) return r.text;
+      failed ??= r.reason;
+      return '';
+    });
+    return failed === null ? filled : phraseOf(failed, ctx.phrases);
+  });
+  const out = withSegments.replace(PLACEHOLDER, (_w, token: string) => {
+    const r = one(token);
+    return r.ok ? r.text : phraseOf(r.reason, ctx.phrases);
+  });
+  return { text: tidy(out), figures, missing };
+}
+
+/** The sentence to print when none of its figures exist: its opening words and "chưa có số liệu". */
+export function allMissingLine(text: string, ctx: LineContext): string {
+  const cut = text.search(/[{[]/);
+  const head = cut < 0 ? text : text.slice(0, cut);
+  return tidy(`${fillWords(head, ctx.vars)} ${ctx.phrases.missing}.`);
+}

@@ -1,0 +1,158 @@
+// The report's figures as a workbook (exceljs): a summary sheet with every programme's table
+// (appendix 1), then one sheet per programme with the units below × elements and a totals
+// row that is the figures model itself. Cells hold numbers, not text, so users can compute;
+// number formats carry the Vietnamese locale tag [$-42A] so that LibreOffice shows 509.591
+// and 8,7% whatever the machine's locale (Excel follows the user's regional settings).
+import ExcelJS from 'exceljs';
+import type { Cell } from './format';
+import type { ReportModel } from './model';
+
+const VI = '[$-42A]';
+
+/** The number stored in the sheet and its format: percentages as fractions, as Excel expects. */
+export function sheetValue(c: Cell): { value: number; numFmt: string } | null {
+  if (c.value === null) return null;
+  const v = c.value;
+  switch (c.format) {
+    case 'percent':
+    case 'pct1':
+      return { value: v / 100, numFmt: `${VI}0.0%` };
+    case 'percent2':
+      return { value: v / 100, numFmt: `${VI}0.00%` };
+    case 'money':
+      return { value: v, numFmt: `${VI}#,##0"đ"` };
+    case 'per100':
+      // Printed as the report prints it: whole boys per 100 girls.
+      return { value: Math.floor(v), numFmt: `${VI}0"/100"` };
+    case 'fixed1':
+      return { value: v, numFmt: `${VI}0.0` };
+    case 'number':
+      return { value: v, numFmt: Number.isInteger(v) ? `${VI}#,##0` : `${VI}#,##0.00` };
+  }
+}
+
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+const FONT = { name: 'Times New Roman', size: 11 };
+
+function put(ws: ExcelJS.Worksheet, row: number, col: number, c: Cell | string, bold = false): void {
+  const x = ws.getCell(row, col);
+  if (typeof c === 'string') x.value = c;
+  else {
+    const v = sheetValue(c);
+    if (v) {
+      x.value = v.value;
+      x.numFmt = v.numFmt;
+    } else {
+      x.value = c.text;
+      x.alignment = { horizontal: 'center' };
+    }
+  }
+  x.border = BOX;
+  x.font = { ...FONT, bold };
+}
+
+function headerRow(ws: ExcelJS.Worksheet, row: number, texts: string[]): void {
+  texts.forEach((t, i) => {
+    const x = ws.getCell(row, i + 1);
+    x.value = t;
+    x.font = { ...FONT, bold: true };
+    x.border = BOX;
+    x.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  ws.getRow(row).height = 62;
+}
+
+function setup(ws: ExcelJS.Worksheet, title: string, sub: string, headerAt: number, columns: number): void {
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { ...FONT, size: 13, bold: true };
+  ws.getCell(2, 1).value = sub;
+  ws.getCell(2, 1).font = { ...FONT, italic: true };
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: headerAt }];
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${headerAt}:${headerAt}`,
+    margins: { left: 0.79, right: 0.59, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddHeader: '&C&P' };
+  ws.getColumn(1).width = 5;
+  ws.getColumn(2).width = 34;
+  for (let i = 3; i <= columns; i++) ws.getColumn(i).width = 15;
+}
+
+/** Excel sheet names: ≤ 31 characters, none of \ / ? * [ ] :, unique. */
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[\\/?*[\]:]/g, '-').slice(0, 31).trim();
+  let name = base;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)} (${i})`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function summarySheet(wb: ExcelJS.Workbook, r: ReportModel, name: string): void {
+  const a = r.appendix;
+  const ws = wb.addWorksheet(name);
+  const head = [a.columns.index, a.columns.element, a.columns.unit, ...a.columns.values];
+  setup(ws, a.programmesTitle, `${r.header.unitName} — ${a.legend}`, 4, head.length);
+  ws.getColumn(2).width = 48;
+  ws.getColumn(3).width = 11;
+  headerRow(ws, 4, head);
+  let row = 5;
+  for (const p of a.programmes) {
+    ws.mergeCells(row, 1, row, head.length);
+    ws.getCell(row, 1).value = p.title;
+    ws.getCell(row, 1).font = { ...FONT, bold: true };
+    row++;
+    for (const x of p.rows) {
+      put(ws, row, 1, x.index);
+      put(ws, row, 2, x.label);
+      put(ws, row, 3, x.unit);
+      x.cells.forEach((c, i) => put(ws, row, 4 + i, c));
+      row++;
+    }
+  }
+}
+
+export async function renderReportXlsx(r: ReportModel): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Thống kê Y tế';
+  wb.title = r.title.join(' ');
+  const a = r.appendix;
+  const used = new Set<string>();
+  summarySheet(wb, r, sheetName('Phụ lục 1 - Tổng hợp', used));
+  for (const p of a.programmes) {
+    const g = a.communes.find((x) => x.code === p.code);
+    const ws = wb.addWorksheet(sheetName(p.title, used));
+    if (!g) {
+      // Nothing in this programme is entered per commune: its sheet is its summary table.
+      const head = [a.columns.index, a.columns.element, a.columns.unit, ...a.columns.values];
+      setup(ws, `${p.title} — ${a.communesTitle}`, r.header.unitName, 4, head.length);
+      headerRow(ws, 4, head);
+      p.rows.forEach((x, n) => {
+        put(ws, 5 + n, 1, x.index);
+        put(ws, 5 + n, 2, x.label);
+        put(ws, 5 + n, 3, x.unit);
+        x.cells.forEach((c, i) => put(ws, 5 + n, 4 + i, c));
+      });
+      continue;
+    }
+    const head = [a.columns.index, a.communeHeader, ...g.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label))];
+    setup(ws, `${p.title} — ${a.communesTitle}`, r.header.unitName, 4, head.length);
+    headerRow(ws, 4, head);
+    g.rows.forEach((x, n) => {
+      put(ws, 5 + n, 1, String(n + 1));
+      put(ws, 5 + n, 2, x.name);
+      x.cells.forEach((c, i) => put(ws, 5 + n, 3 + i, c));
+    });
+    const totalRow = 5 + g.rows.length;
+    put(ws, totalRow, 1, '', true);
+    put(ws, totalRow, 2, a.totalLabel, true);
+    g.total.forEach((c, i) => put(ws, totalRow, 3 + i, c, true));
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf);
+}
