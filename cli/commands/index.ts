@@ -2,6 +2,7 @@
 import type { Command } from '../args';
 import { reportCommand } from './report';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
+import { completeCommand, reopenCommand, validateCommand } from './validate';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
 
 export const COMMANDS: readonly Command[] = [
@@ -12,5 +13,8 @@ export const COMMANDS: readonly Command[] = [
   valuesExportCommand,
   plansImportCommand,
   figuresCommand,
+  validateCommand,
+  completeCommand,
+  reopenCommand,
   reportCommand,
 ];

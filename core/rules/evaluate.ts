@@ -84,10 +84,13 @@ function side(expr: Expr, refs: readonly ElementRef[], v: UnitValues, state: Eva
   return { filled, count: refs.length, value: evaluateExpr(expr, values, state) };
 }
 
-function reachesBeforeData(rule: CompiledRule, v: UnitValues): boolean {
-  for (const r of rule.leftRefs) if (r.offset > 0 && (v.history === null || r.offset > v.history)) return true;
-  for (const r of rule.rightRefs) if (r.offset > 0 && (v.history === null || r.offset > v.history)) return true;
+function reaches(refs: readonly ElementRef[], v: UnitValues): boolean {
+  for (const r of refs) if (r.offset > 0 && (v.history === null || r.offset > v.history)) return true;
   return false;
+}
+
+function reachesBeforeData(rule: CompiledRule, v: UnitValues): boolean {
+  return reaches(rule.leftRefs, v) || reaches(rule.rightRefs, v);
 }
 
 /** Checks one rule on one unit's values. */
@@ -103,9 +106,13 @@ export function checkRule(rule: CompiledRule, v: UnitValues): RuleOutcome {
   }
   // A side with element references but nothing filled is missing; constants never are.
   const missing = (s: Side) => s.count > 0 && (rule.skipIf === 'any' ? s.filled < s.count : s.filled === 0);
-  if (missing(l) || missing(r)) {
-    // Only worth a note when some of the values are there and the past is what lacks.
-    return { status: 'skip', reason: l.filled + r.filled > 0 && reachesBeforeData(rule, v) ? 'beforeFirstData' : 'missing' };
+  const lm = missing(l);
+  const rm = missing(r);
+  if (lm || rm) {
+    // Worth a note only when what lacks is the past before the unit's first data; a side
+    // missing this month's own values is plain missing data, skipped silently.
+    const past = (!lm || reaches(rule.leftRefs, v)) && (!rm || reaches(rule.rightRefs, v)) && l.filled + r.filled > 0;
+    return { status: 'skip', reason: past ? 'beforeFirstData' : 'missing' };
   }
   if (reachesBeforeData(rule, v)) return { status: 'skip', reason: 'beforeFirstData' };
   if (state.divisionByZero) return { status: 'skip', reason: 'divisionByZero' };

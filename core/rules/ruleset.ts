@@ -50,6 +50,8 @@ export interface RuleFile {
   /** File name, shown in problems. */
   name: string;
   data: unknown;
+  /** Set when the file is not valid JSON (the reader's message, with its position). */
+  jsonError?: string;
 }
 
 /** A rule ready to evaluate. */
@@ -189,6 +191,10 @@ export function catalogueRules(catalogue: Catalogue): Candidate[] {
 function readFiles(files: readonly RuleFile[], problems: RuleProblem[]): Candidate[] {
   const out: Candidate[] = [];
   for (const f of files) {
+    if (f.jsonError !== undefined) {
+      problems.push({ source: f.name, rule: '-', key: 'quality.rule.badJson', params: { detail: f.jsonError } });
+      continue;
+    }
     const file = ruleFileSchema.safeParse(f.data);
     if (!file.success) {
       const issue = file.error.issues[0];

@@ -1,0 +1,121 @@
+// validate / complete / reopen: the data-quality checks of a unit's month, and its status.
+import { basename } from 'node:path';
+import type { MarkCompleteResult, ValidationResult } from '../../core/api/quality';
+import { UserError } from '../../core/errors';
+import { formatNumber, formatPercent, type Lang } from '../../core/format';
+import { translator } from '../../core/i18n';
+import type { Violation } from '../../core/rules/evaluate';
+import { compileRules, type RuleFile, type RuleSet } from '../../core/rules/ruleset';
+import { SHIPPED_RULE_FILES } from '../../core/rules/shipped';
+import { readTextFile } from '../../db/files';
+import { currentUser } from '../../db/handlers';
+import { markComplete, reopenMonth, validateMonth } from '../../db/quality';
+import type { Store } from '../../db/store';
+import { parse, UsageError, type Command, type CommandIO } from '../args';
+import { withStore } from '../store';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function unitAndPeriod(values: { unit?: string | undefined; period?: string | undefined }, usage: string): { unit: string; period: string } {
+  if (!values.unit || !values.period) throw new UsageError(usage);
+  if (!MONTH.test(values.period)) throw new UserError('error.badPeriod', { period: values.period });
+  return { unit: values.unit, period: values.period };
+}
+
+/**
+ * The shipped rules plus a province's extra rule files. A file that is not JSON becomes one
+ * problem like any other bad rule: reported, skipped, never fatal.
+ */
+function extraRules(store: Store, files: readonly string[]): RuleSet | undefined {
+  if (files.length === 0) return undefined;
+  const extra: RuleFile[] = files.map((f) => {
+    const text = readTextFile(f);
+    try {
+      return { name: basename(f), data: JSON.parse(text) as unknown };
+    } catch (e) {
+      return { name: basename(f), data: null, jsonError: (e as Error).message };
+    }
+  });
+  return compileRules(store.catalogue, [...SHIPPED_RULE_FILES, ...extra]);
+}
+
+function pct(x: number | null, lang: Lang): string {
+  return x === null ? '—' : formatPercent(x, lang, 1);
+}
+
+function violationLine(v: Violation, lang: Lang): string {
+  const t = translator(lang);
+  return t('quality.cli.violation', { importance: t(`quality.importance.${v.importance}`), unit: v.unit, rule: v.rule, message: v.message });
+}
+
+function printReport(r: ValidationResult, io: CommandIO): void {
+  const t = translator(io.lang);
+  for (const p of r.ruleProblems) io.err(p);
+  io.out(t('quality.cli.header', { unit: r.unit, period: r.period, ...r.summary }));
+  for (const v of r.violations) io.out(violationLine(v, io.lang));
+  for (const o of r.outliers) io.out(t('quality.cli.outlierLine', { unit: o.unit, message: o.message }));
+  for (const n of r.notes) io.out(t('quality.cli.note', { unit: n.units.join(', '), message: n.message }));
+  const c = r.completeness;
+  io.out(t('quality.cli.completeness', { filled: formatNumber(c.filled, io.lang), expected: formatNumber(c.expected, io.lang), pct: pct(c.pct, io.lang) }));
+  for (const u of c.byUnit) {
+    io.out(t('quality.cli.unitCompleteness', { unit: u.unit, name: u.name, filled: u.filled, expected: u.expected, pct: pct(u.pct, io.lang) }));
+  }
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  usage: 'thongke validate <db> --unit CODE --period YYYY-MM [--json] [--rules FILE]...',
+  summaryVi: 'Kiểm tra số liệu một tháng (quy tắc, giá trị bất thường, mức đầy đủ); mã thoát 1 khi còn lỗi quan trọng.',
+  summaryEn: 'Check a month (rules, outliers, completeness); exit code 1 while a high-importance problem remains.',
+  run(argv, io) {
+    const { values, positionals } = parse(
+      argv,
+      { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' }, rules: { type: 'string', multiple: true } },
+      { min: 1, max: 1, usage: this.usage },
+    );
+    const { unit, period } = unitAndPeriod(values, this.usage);
+    const r = withStore(positionals[0]!, (store) => validateMonth(store, unit, period, io.lang, extraRules(store, values.rules ?? [])));
+    if (values.json) {
+      for (const p of r.ruleProblems) io.err(p);
+      io.out(JSON.stringify(r));
+    } else printReport(r, io);
+    return r.summary.high > 0 ? 1 : 0;
+  },
+};
+
+function printComplete(r: MarkCompleteResult, io: CommandIO): void {
+  io.out(r.message);
+  for (const v of r.unexplained) io.out(`  ${violationLine(v, io.lang)}`);
+}
+
+export const completeCommand: Command = {
+  name: 'complete',
+  usage: 'thongke complete <db> --unit CODE --period YYYY-MM [--json]',
+  summaryVi: 'Đánh dấu tháng là hoàn thành; từ chối khi còn lỗi quan trọng chưa có ghi chú giải thích (mã thoát 1).',
+  summaryEn: 'Mark a month complete; refused while a high-importance problem has no explanation comment (exit code 1).',
+  run(argv, io) {
+    const { values, positionals } = parse(argv, { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
+    const { unit, period } = unitAndPeriod(values, this.usage);
+    const r = withStore(positionals[0]!, (store) => markComplete(store, unit, period, currentUser(store), io.now(), io.lang));
+    if (values.json) io.out(JSON.stringify(r));
+    else printComplete(r, io);
+    return r.completed ? 0 : 1;
+  },
+};
+
+export const reopenCommand: Command = {
+  name: 'reopen',
+  usage: 'thongke reopen <db> --unit CODE --period YYYY-MM',
+  summaryVi: 'Mở lại một tháng đã hoàn thành để sửa số liệu.',
+  summaryEn: 'Reopen a completed month for corrections.',
+  run(argv, io) {
+    const { values, positionals } = parse(argv, { unit: { type: 'string' }, period: { type: 'string' } }, { min: 1, max: 1, usage: this.usage });
+    const { unit, period } = unitAndPeriod(values, this.usage);
+    const name = withStore(positionals[0]!, (store) => {
+      reopenMonth(store, unit, period, currentUser(store), io.now());
+      return store.unit(unit).name;
+    });
+    io.out(translator(io.lang)('quality.reopened', { unit: name, period }));
+    return 0;
+  },
+};
