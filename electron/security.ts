@@ -63,6 +63,9 @@ function parse(url: string): URL | null {
 
 /** True for an https link to an allowlisted host, without credentials or an unusual port. */
 export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXTERNAL_HOSTS): boolean {
+  // The parser forgives spaces and control characters; a link we open must not need forgiving.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\s\u0000-\u001f\u007f]/.test(url)) return false;
   const u = parse(url);
   if (!u) return false;
   return u.protocol === 'https:' && u.username === '' && u.password === '' && u.port === '' && hosts.includes(u.hostname);

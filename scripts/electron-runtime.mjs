@@ -1,0 +1,21 @@
+// Where the Electron runtime is, without triggering its download (require('electron') would
+// try to fetch it, and these machines cannot reach the download host: environment.md).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The Electron executable, or null when the runtime was never downloaded. */
+export function electronExecutable(root) {
+  const dir = join(root, 'node_modules', 'electron');
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const exe = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, process.platform === 'win32' ? 'electron.exe' : 'electron');
+    return existsSync(exe) ? exe : null;
+  }
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const exe = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(exe) ? exe : null;
+}
+
+export const MISSING_RUNTIME =
+  'Thiếu Electron runtime: trên máy có Internet, chạy "npm install" (hoặc "npx install-electron") rồi "npm start" lại. / ' +
+  'The Electron runtime is missing: on a machine with internet access run "npm install" (or "npx install-electron"), then "npm start" again.';

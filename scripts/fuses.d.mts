@@ -1,0 +1,1 @@
+export declare const fuseConfig: Record<number, boolean> & { version: string };
