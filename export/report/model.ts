@@ -114,7 +114,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       else {
         const filled = fillLine(b.p, b.element, ctx);
         const allMissing = filled.figures > 0 && filled.missing === filled.figures;
-        line = allMissing ? (b.missing ? fillWords(b.missing, vars) : allMissingLine(b.p, ctx)) : filled.text;
+        line = allMissing ? (b.missing ? fillWords(b.missing, vars) : allMissingLine(b.p, b.element, ctx)) : filled.text;
       }
       body.push({ kind: 'para', text: line, narrative: false });
     }

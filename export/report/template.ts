@@ -202,8 +202,15 @@ export function fillLine(text: string, element: string | undefined, ctx: LineCon
 }
 
 /** The sentence to print when none of its figures exist: its opening words and "chưa có số liệu". */
-export function allMissingLine(text: string, ctx: LineContext): string {
-  const cut = text.search(/[{[]/);
+export function allMissingLine(text: string, element: string | undefined, ctx: LineContext): string {
+  // Cut at the first figure or group; word placeholders before it ("Trong {period.short}") stay.
+  let cut = text.indexOf('[');
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (figureRef(m[1]!, element) && (cut < 0 || m.index < cut)) {
+      cut = m.index;
+      break;
+    }
+  }
   const head = cut < 0 ? text : text.slice(0, cut);
   return tidy(`${fillWords(head, ctx.vars)} ${ctx.phrases.missing}.`);
 }

@@ -1,0 +1,89 @@
+// `thongke report` and the report API operations on the fixture district: exit codes, one
+// Vietnamese sentence per user error, and the service's bytes for the shell to save.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch, type Handlers } from '../../core/api';
+import { main } from '../../cli/main';
+import { createService } from '../../export/service';
+import { makeFixture } from './fixture';
+
+let dir: string;
+let db: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'thongke-report-cli-'));
+  db = join(dir, 'f.sqlite');
+  makeFixture(db).close();
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date(2024, 5, 10) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('thongke report', () => {
+  it('writes the HTML report and says so', async () => {
+    const file = join(dir, 'r.html');
+    const r = await run('report', db, '--unit', 'TH_HH', '--period', '2024-05', '--format', 'html', '--out', file, '--date', '2024-06-10');
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.out).toContain('Đã tạo báo cáo');
+    expect(readFileSync(file, 'utf8')).toContain('307 trẻ đạt 8,7% kế hoạch');
+  });
+
+  it('usage errors exit 2; user errors exit 1 with one Vietnamese sentence', async () => {
+    expect((await run('report', db, '--unit', 'TH_HH')).code).toBe(2);
+    const bad = [
+      ['--period', '2024-13', '--format', 'docx'],
+      ['--period', '2024-05', '--format', 'odt'],
+      ['--period', '2024-05', '--format', 'docx', '--date', '2024-02-30'],
+    ];
+    for (const extra of bad) {
+      const r = await run('report', db, '--unit', 'TH_HH', ...extra, '--out', join(dir, 'x'));
+      expect(r.code).toBe(1);
+      expect(r.err.split('\n')).toHaveLength(1);
+    }
+    const unknown = await run('report', db, '--unit', 'NOPE', '--period', '2024-05', '--format', 'html', '--out', join(dir, 'x'));
+    expect(unknown).toMatchObject({ code: 1 });
+    expect(unknown.err).toContain('NOPE');
+  });
+
+  it('without Chromium, PDF fails with a clear message', async () => {
+    const saved = process.env.THONGKE_CHROMIUM;
+    process.env.THONGKE_CHROMIUM = join(dir, 'no-such-chromium');
+    try {
+      const r = await run('report', db, '--unit', 'TH_HH', '--period', '2024-05', '--format', 'pdf', '--out', join(dir, 'r.pdf'));
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('Không tìm thấy trình duyệt Chromium');
+    } finally {
+      if (saved === undefined) delete process.env.THONGKE_CHROMIUM;
+      else process.env.THONGKE_CHROMIUM = saved;
+    }
+  });
+});
+
+describe('report API', () => {
+  it('previews as print HTML and exports bytes with a file name', async () => {
+    const { openStore } = await import('../../db/store');
+    const store = openStore(db);
+    try {
+      const service = createService({ store, appVersion: 'test', now: () => new Date(2024, 5, 10) }) as Partial<Handlers> as Handlers;
+      const preview = await dispatch(service, 'report.preview', { unit: 'TH_HH', period: '2024-05' }, 'vi');
+      expect(preview.ok && (preview.value as { html: string }).html).toContain('Hoằng Hóa, ngày 10 tháng 6 năm 2024');
+      const file = await dispatch(service, 'report.export', { unit: 'TH_HH', period: '2024-Q2', format: 'xlsx' }, 'vi');
+      expect(file.ok).toBe(true);
+      const v = (file as { value: { fileName: string; mime: string; base64: string } }).value;
+      expect(v.fileName).toBe('BaoCao_TH_HH_2024-Q2.xlsx');
+      expect(Buffer.from(v.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+      const bad = await dispatch(service, 'report.export', { unit: 'TH_HH', period: '2024-05', format: 'odt' }, 'vi');
+      expect(bad.ok).toBe(false);
+    } finally {
+      store.close();
+    }
+  });
+});
