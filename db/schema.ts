@@ -88,6 +88,16 @@ export interface SettingTable {
   value: string;
 }
 
+/** Migration 2: no row means open. */
+export interface MonthStatusTable {
+  unit_id: number;
+  period: string;
+  status: 'open' | 'complete';
+  explained_count: number;
+  changed_by: string;
+  changed_at: string;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_history: OrgUnitHistoryTable;
@@ -97,6 +107,7 @@ export interface DB {
   plan_target: PlanTargetTable;
   narrative: NarrativeTable;
   setting: SettingTable;
+  month_status: MonthStatusTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -105,3 +116,4 @@ export type DataValueRow = Selectable<DataValueTable>;
 export type AuditRow = Selectable<AuditTable>;
 export type PlanTargetRow = Selectable<PlanTargetTable>;
 export type NarrativeRow = Selectable<NarrativeTable>;
+export type MonthStatusRow = Selectable<MonthStatusTable>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalogue } from '../catalogue-data';
-import { compileRules, problemMessage } from './ruleset';
+import { compileRuleViews, compileRules, problemMessage, ruleViews } from './ruleset';
 import { shippedRules } from './shipped';
 
 const catalogue = shippedCatalogue();
@@ -78,5 +78,17 @@ describe('a bad rule file', () => {
     expect(problemMessage(byRule.get('province.json:UNKNOWN:quality.rule.unknownElement')!, 'en')).toContain(
       'character 13 of the right side ("POP_TOTAL + HIV_LIVINGG"): there is no element "HIV_LIVINGG"',
     );
+  });
+});
+
+describe('rules as data for the UI', () => {
+  it('compile again from their views to the same rules', () => {
+    const set = shippedRules(catalogue);
+    const again = compileRuleViews(catalogue, ruleViews(set));
+    expect(again.problems).toEqual([]);
+    expect(again.rules.map((r) => [r.id, r.source, r.programme, r.op, r.leftText, r.rightText, r.importance])).toEqual(
+      set.rules.map((r) => [r.id, r.source, r.programme, r.op, r.leftText, r.rightText, r.importance]),
+    );
+    expect(JSON.parse(JSON.stringify(ruleViews(set)))).toEqual(ruleViews(set));
   });
 });
