@@ -9,8 +9,10 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogueElement } from '../../core/catalogue';
 import { formatNumber } from '../../core/format';
 import { PeriodBar } from '../components/PeriodBar';
+import { QualitySummary } from '../components/QualitySummary';
 import { cellEditable, entryElements, entryUnits, parseClipboardBlock, pasteEntries, totalsOf, TOTAL_ROW_UNIT, type EntryRow } from '../grid/entry-model';
 import { cellKey, useEntry } from '../stores/entry';
+import { useQuality } from '../stores/quality';
 import { useSession } from '../stores/session';
 
 const theme = themeQuartz.withParams({
@@ -36,6 +38,7 @@ export function EntryScreen() {
   const { t } = useTranslation();
   const { units, catalogue, status, month, programme, lang } = useSession();
   const { values, cells, message, loading, load, edit, paste, dismiss } = useEntry();
+  const { flags, check } = useQuality();
   const gridApi = useRef<GridApi<EntryRow> | null>(null);
   const home = status?.homeUnit ?? '';
 
@@ -50,6 +53,14 @@ export function EntryScreen() {
   useEffect(() => {
     void load(month, unitCodes);
   }, [load, month, unitCodes]);
+
+  // The month's checks follow every load and save, a moment after the last one.
+  const loadedMonth = useEntry((s) => s.month);
+  useEffect(() => {
+    if (!home || loading || loadedMonth !== month) return;
+    const timer = setTimeout(() => void check(home, month, lang), 250);
+    return () => clearTimeout(timer);
+  }, [values, home, month, lang, loading, loadedMonth, check]);
 
   const rows = useMemo<EntryRow[]>(
     () => rowUnits.map((u) => ({ unit: u.code, name: u.name, level: u.level, values: values[u.code] ?? {} })),
@@ -79,10 +90,13 @@ export function EntryScreen() {
           'cell-saving': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'saving',
           'cell-saved': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'saved',
           'cell-error': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'error',
+          'cell-violation': (p: CellClassParams<EntryRow>) => !!p.data && flags[cellKey(p.data.unit, e.code)]?.kind === 'violation',
+          'cell-outlier': (p: CellClassParams<EntryRow>) => !!p.data && flags[cellKey(p.data.unit, e.code)]?.kind === 'outlier',
         },
+        tooltipValueGetter: (p) => (p.data ? flags[cellKey(p.data.unit, e.code)]?.messages.join('\n') : undefined),
       })),
     ];
-  }, [elements, lang, t, cells]);
+  }, [elements, lang, t, cells, flags]);
 
   const onEdit = useCallback(
     (ev: CellEditRequestEvent<EntryRow>) => {
@@ -126,6 +140,7 @@ export function EntryScreen() {
           getRowId={(p) => p.data.unit}
           readOnlyEdit
           singleClickEdit={false}
+          tooltipShowDelay={300}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
@@ -134,6 +149,7 @@ export function EntryScreen() {
           overlayNoRowsTemplate={t('ui.entry.noRows')}
         />
       </div>
+      <QualitySummary elements={elements} />
       {message && (
         <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           <span>{message.text}</span>

@@ -44,6 +44,7 @@ export function FiguresScreen() {
               <th>{t('ui.figures.ytd')}</th>
               <th>{t('ui.figures.plan')}</th>
               <th>{t('ui.figures.pctOfPlan')}</th>
+              <th>{t('ui.figures.ytdPctOfPlan')}</th>
               <th>{t('ui.figures.lastYear', { month: sameMonthLastYear(month).slice(0, 4) })}</th>
             </tr>
           </thead>
@@ -55,7 +56,8 @@ export function FiguresScreen() {
                 <td className="num" data-col="value">{formatFigure(f?.value ?? null, e, lang)}</td>
                 <td className="num" data-col="ytd">{formatFigure(f?.ytd ?? null, e, lang)}</td>
                 <td className="num" data-col="plan">{formatFigure(f?.plan ?? null, e, lang)}</td>
-                <td className="num" data-col="pct">{formatPct(f?.ytdPctOfPlan ?? null, lang)}</td>
+                <td className="num" data-col="pct">{formatPct(f?.pctOfPlan ?? null, lang)}</td>
+                <td className="num" data-col="ytdPct">{formatPct(f?.ytdPctOfPlan ?? null, lang)}</td>
                 <td className="num" data-col="lastYear">{formatFigure(f?.lastYear ?? null, e, lang)}</td>
               </tr>
             ))}

@@ -1,12 +1,14 @@
 // The end-to-end harness (environment.md): Debian's Chromium, driven by playwright-core, on
 // the built renderer (dist/renderer), with `window.api` bridged to a real Host, i.e. the real
 // contract, service and SQLite file, in the test process. Each app gets its own data folder.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDemoDatabase } from '../../db/demo';
 import { Host, type HostDeps } from '../../electron/host';
+import { shouldBlockNavigation } from '../../electron/security';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RENDERER_INDEX = join(ROOT, 'dist/renderer/index.html');
@@ -22,6 +24,21 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }
+
+let demoFile: string | null = null;
+
+/** The demo district, built once per test file; each app gets its own copy of it. */
+export function demoTemplate(): string {
+  if (!demoFile) {
+    const dir = mkdtempSync(join(tmpdir(), 'thongke-demo-'));
+    demoFile = join(dir, 'demo.sqlite');
+    createDemoDatabase(demoFile);
+  }
+  return demoFile;
+}
+
+/** Seeds a data folder with a copy of the demo district (a later run on the demo). */
+export const seedDemo = (dbFile: string): void => copyFileSync(demoTemplate(), dbFile);
 
 export interface AppUnderTest {
   page: Page;
@@ -49,13 +66,22 @@ const BRIDGE = `
 export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise<AppUnderTest> {
   const userData = mkdtempSync(join(tmpdir(), 'thongke-e2e-'));
   if (opts.seed) await opts.seed(join(userData, 'thongke.sqlite'));
-  const host = new Host({ userData, appVersion: '0.1.0-e2e', ...opts.host });
+  const host = new Host({ userData, appVersion: '0.1.0-e2e', createDemo: (f) => copyFileSync(demoTemplate(), f), ...opts.host });
   host.start();
   const context = await browser.newContext({ viewport: VIEWPORT, locale: opts.lang === 'en' ? 'en-GB' : 'vi-VN', deviceScaleFactor: 1 });
   const page = await context.newPage();
   await page.exposeFunction('__thongkeInvoke', (op: unknown, args: unknown) => host.call(op, args));
   await page.addInitScript(BRIDGE);
   const url = pathToFileURL(RENDERER_INDEX).href;
+  // What Electron main does with will-navigate and setWindowOpenHandler (electron/main.ts),
+  // with the same rule function: the page never leaves itself and opens no window.
+  await page.route('**/*', (route, request) =>
+    request.isNavigationRequest() && request.frame() === page.mainFrame() && shouldBlockNavigation(request.url(), url)
+      ? // 204 No Content: the browser stays on the current page, as after preventDefault().
+        route.fulfill({ status: 204 })
+      : route.continue(),
+  );
+  context.on('page', (popup) => void popup.close());
   await page.goto(url);
   return {
     page,
