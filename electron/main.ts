@@ -131,6 +131,10 @@ function start(): void {
   void host.maybeDailyBackup().catch((e: unknown) => console.error(e));
 }
 
+// One fixed, ASCII data folder whatever the product name or how the app was started, so a
+// development run and the installed app find the same database.
+app.setPath('userData', join(app.getPath('appData'), 'thongke'));
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

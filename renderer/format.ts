@@ -20,7 +20,12 @@ export function formatFigure(value: number | null, e: Pick<DataElement, 'format'
   }
 }
 
-/** % of plan: "8,7%". */
+/** % of plan, always one decimal as the report prints it: "8,7%", "7,0%". */
 export function formatPct(value: number | null, lang: Lang): string {
-  return value === null ? '' : formatPercent(value, lang, 1);
+  return value === null ? '' : formatPercentFixed(value, 1, lang);
+}
+
+/** A file size: "850 KB", "10,3 MB". */
+export function formatBytes(bytes: number, lang: Lang): string {
+  return bytes < 1024 * 1024 ? `${formatNumber(bytes / 1024, lang, 0)} KB` : `${formatNumber(bytes / (1024 * 1024), lang, 1)} MB`;
 }

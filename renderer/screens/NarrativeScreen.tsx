@@ -7,6 +7,12 @@ import { PeriodBar } from '../components/PeriodBar';
 import { useNarrative } from '../stores/narrative';
 import { homeUnit, useSession } from '../stores/session';
 
+/** Tall enough to read the text without scrolling inside the box (up to a point). */
+function rowsFor(body: string): number {
+  const lines = body.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 140)), 0);
+  return Math.min(16, Math.max(3, lines + 1));
+}
+
 export function NarrativeScreen() {
   const { t } = useTranslation();
   const session = useSession();
@@ -40,7 +46,7 @@ export function NarrativeScreen() {
                 {saved[def.id] && <em className="saved-mark">{t('ui.narrative.saved')}</em>}
               </span>
               <textarea
-                rows={3}
+                rows={rowsFor(s?.body ?? '')}
                 defaultValue={s?.body ?? ''}
                 maxLength={100_000}
                 onBlur={(e) => void save(home.code, month, def.id, e.target.value)}

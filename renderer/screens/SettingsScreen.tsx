@@ -3,8 +3,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RestoreResult } from '../../core/api';
-import { formatNumber } from '../../core/format';
 import { invoke } from '../api';
+import { formatBytes } from '../format';
 import { useSession } from '../stores/session';
 import { useSettings } from '../stores/settings';
 import { i18n } from '../i18n';
@@ -112,7 +112,7 @@ export function SettingsScreen() {
                 <tr key={b.name}>
                   <td>{new Date(b.createdAt).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</td>
                   <td>{t(`ui.backup.reasons.${b.reason}`)}</td>
-                  <td className="num">{formatNumber(b.bytes / 1024, lang, 0)} KB</td>
+                  <td className="num">{formatBytes(b.bytes, lang)}</td>
                   <td>
                     <button
                       type="button"
