@@ -9,7 +9,7 @@ import { homeUnit, useSession } from '../stores/session';
 
 /** Tall enough to read the text without scrolling inside the box (up to a point). */
 function rowsFor(body: string): number {
-  const lines = body.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 140)), 0);
+  const lines = body.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 180)), 0);
   return Math.min(16, Math.max(3, lines + 1));
 }
 
