@@ -72,6 +72,22 @@ describe('Thống kê Y tế in Chromium', () => {
     });
   });
 
+  it('first run: sets up a unit from a pasted commune list', async () => {
+    await withApp({}, async ({ page }) => {
+      await page.locator('input[name="province"]').fill('Thanh Hóa');
+      await page.locator('input[name="unitName"]').fill('Huyện Nga Sơn');
+      await page.locator('input[name="userName"]').fill('Trần Thị Mai');
+      await page.locator('input[name="directorName"]').fill('Lê Văn Bình');
+      await page.locator('textarea[name="communes"]').fill('1. Thị trấn Nga Sơn\n2. Xã Nga Yên\n3. Xã Nga Thủy\n');
+      await page.getByText('3 xã').waitFor();
+      await screenshot(page, '01b-first-run-filled');
+      await page.getByRole('button', { name: 'Tạo cơ sở dữ liệu' }).click();
+      await page.locator('.unit-name', { hasText: 'Huyện Nga Sơn' }).waitFor();
+      await page.locator('.ag-row', { hasText: 'Xã Nga Thủy' }).waitFor();
+      await screenshot(page, '01c-new-unit-entry');
+    });
+  });
+
   it('a value typed survives a reload, and is in the SQLite file', async () => {
     await withApp({ seed: seedDemo }, async (app) => {
       const { page, host } = app;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { CatalogueElement } from '../../core/catalogue';
+import { parseCommuneList } from '../setup-model';
+import { cellEditable, parseCell, parseClipboardBlock, pasteEntries, totalsOf, type EntryRow } from './entry-model';
+
+const el = (code: string, kind: CatalogueElement['kind'], entryLevel: CatalogueElement['entryLevel'] = 'commune') =>
+  ({ code, kind, entryLevel, valueType: 'count' }) as CatalogueElement;
+const rows: EntryRow[] = [
+  { unit: 'C1', name: 'Xã Một', level: 'commune', values: { A: 1, S: 10, R: 50 } },
+  { unit: 'C2', name: 'Xã Hai', level: 'commune', values: { A: 2, S: null } },
+  { unit: 'D', name: 'Huyện', level: 'district', values: { R: 40 } },
+];
+
+describe('the entry grid model', () => {
+  it('reads typed numbers vi-VN style and refuses ambiguous ones', () => {
+    expect(parseCell('8,7')).toEqual({ ok: true, value: 8.7 });
+    expect(parseCell('1.234.567')).toEqual({ ok: true, value: 1234567 });
+    expect(parseCell('  ')).toEqual({ ok: true, value: null });
+    expect(parseCell('1.234')).toMatchObject({ ok: false, key: 'error.ambiguousNumber' });
+    expect(parseCell('mười')).toMatchObject({ ok: false, key: 'error.notANumber' });
+  });
+
+  it('adds flows and stocks over the rows, never a rate', () => {
+    expect(totalsOf(rows, [el('A', 'flow'), el('S', 'stock'), el('R', 'rate')], 'D')).toEqual({ A: 3, S: 10, R: 40 });
+    expect(totalsOf(rows, [el('Z', 'flow')], 'D')).toEqual({ Z: null });
+  });
+
+  it('maps an Excel block onto cells from the focused one, all or nothing', () => {
+    const cols = [el('A', 'flow'), el('B', 'flow'), el('X', 'flow', 'district')];
+    const ok = pasteEntries(parseClipboardBlock('5\t6\r\n7\t8\r\n'), rows, cols, 0, 0);
+    expect(ok.problems).toEqual([]);
+    expect(ok.entries).toEqual([
+      { unit: 'C1', element: 'A', value: 5 },
+      { unit: 'C1', element: 'B', value: 6 },
+      { unit: 'C2', element: 'A', value: 7 },
+      { unit: 'C2', element: 'B', value: 8 },
+    ]);
+    const bad = pasteEntries(parseClipboardBlock('5\t6\t9\n1.234\t8\t\n'), rows, cols, 0, 0);
+    expect(bad.problems.map((p) => [p.row, p.col, p.key])).toEqual([
+      [1, 3, 'ui.entry.pasteNotEditable'],
+      [2, 1, 'error.ambiguousNumber'],
+    ]);
+    expect(pasteEntries([['1', '2', '3', '4']], rows, cols, 0, 1).problems.map((p) => p.key)).toEqual(['ui.entry.pasteNotEditable', 'ui.entry.pasteOutside', 'ui.entry.pasteOutside']);
+  });
+
+  it('lets commune elements be typed on communes only, district ones on the district', () => {
+    expect(cellEditable(el('A', 'flow'), 'commune')).toBe(true);
+    expect(cellEditable(el('A', 'flow'), 'district')).toBe(false);
+    expect(cellEditable(el('X', 'flow', 'district'), 'facility')).toBe(true);
+    expect(cellEditable(el('Q', 'derived'), 'commune')).toBe(false);
+  });
+
+  it('cleans a pasted commune list', () => {
+    expect(parseCommuneList('1. Xã Hoằng Đức\n2\tXã Hoằng Hà\n\nxã hoằng hà\nThị trấn Bút Sơn\t123\n')).toEqual([
+      'Xã Hoằng Đức',
+      'Xã Hoằng Hà',
+      'Thị trấn Bút Sơn',
+    ]);
+  });
+});
