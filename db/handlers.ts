@@ -15,6 +15,11 @@ export interface ServiceContext {
   appVersion: string;
   /** The clock: injectable so tests can stand in June 2024. */
   now?: () => Date;
+  /**
+   * Renders the report's print HTML to PDF bytes. Electron main supplies its own printToPDF
+   * (users' PCs have no system Chromium); left out, the CLI and tests use playwright-core.
+   */
+  renderPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export type DataOperation =

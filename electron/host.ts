@@ -25,6 +25,7 @@ import {
 } from '../db/backup';
 import { getSetting, setSetting } from '../db/settings.repo';
 import { openStore, type Store } from '../db/store';
+import type { PdfRenderer } from '../export/report/render';
 import { createService } from '../export/service';
 import { isAllowedExternalUrl } from './security';
 import { createUnitDatabase } from './setup';
@@ -42,6 +43,8 @@ export interface HostDeps {
     openBackup(): Promise<string | null>;
   };
   openExternal?: (url: string) => Promise<void>;
+  /** The report's PDF: Electron's printToPDF in the app; left out, playwright-core's Chromium. */
+  renderPdf?: PdfRenderer;
   onLangChange?: (lang: Lang) => void;
   /** A bug (not a user error) reached the host: log it. */
   onInternalError?: (e: unknown) => void;
@@ -146,7 +149,12 @@ export class Host {
   private openDb(): void {
     const store = openStore(this.dbFile);
     this.store_ = store;
-    this.service = createService({ store, appVersion: this.deps.appVersion, now: () => this.now() });
+    this.service = createService({
+      store,
+      appVersion: this.deps.appVersion,
+      now: () => this.now(),
+      ...(this.deps.renderPdf ? { renderPdf: this.deps.renderPdf } : {}),
+    });
     const lang = getSetting<string>(store, 'ui.lang');
     if (lang) this.lang_ = parseLang(lang);
   }

@@ -9,6 +9,7 @@ import { translator } from '../core/i18n';
 import { createDemoDatabase } from '../db/demo';
 import { Host } from './host';
 import { API_CHANNEL, handleInvoke } from './ipc';
+import { electronPdfRenderer } from './pdf';
 import { menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, shouldBlockNavigation, windowOpenDecision, windowOptions } from './security';
 
@@ -107,6 +108,8 @@ function start(): void {
     appVersion: app.getVersion(),
     createDemo: createDemoDatabase,
     dialogs: { saveBackup: chooseSave, openBackup: chooseOpen },
+    // The report's PDF from Electron's own Chromium: no other browser is on the user's PC.
+    renderPdf: electronPdfRenderer((options) => new BrowserWindow(options), join(app.getPath('userData'), 'work')),
     openExternal: (url) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.resolve()),
     onLangChange: buildMenu,
     onInternalError: (e) => console.error(e),

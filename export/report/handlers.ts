@@ -13,7 +13,7 @@ export function reportHandlers(ctx: ServiceContext): Pick<ServiceHandlers, Repor
       return { html: renderReportHtml(model), title: model.title.join(' '), fileBase: model.fileBase };
     },
     'report.export': async (a) => {
-      const r = await renderReport(ctx.store, a, now());
+      const r = await renderReport(ctx.store, a, now(), ctx.renderPdf);
       return { fileName: r.fileName, mime: r.mime, base64: Buffer.from(r.bytes).toString('base64'), bytes: r.bytes.length };
     },
   };

@@ -39,7 +39,15 @@ export function reportHtml(store: Store, unit: string, period: string, date?: st
   return renderReportHtml(reportModel(store, unit, period, date, now));
 }
 
-export async function renderReport(store: Store, req: RenderRequest, now: Date = new Date()): Promise<RenderedReport> {
+/** Print HTML → PDF bytes: Electron's printToPDF in the app, playwright-core's Chromium elsewhere. */
+export type PdfRenderer = (html: string) => Promise<Uint8Array>;
+
+export async function renderReport(
+  store: Store,
+  req: RenderRequest,
+  now: Date = new Date(),
+  renderPdf: PdfRenderer = htmlToPdf,
+): Promise<RenderedReport> {
   const model = reportModel(store, req.unit, req.period, req.date, now);
   let bytes: Uint8Array;
   switch (req.format) {
@@ -50,7 +58,7 @@ export async function renderReport(store: Store, req: RenderRequest, now: Date =
       bytes = await renderReportXlsx(model);
       break;
     case 'pdf':
-      bytes = await htmlToPdf(renderReportHtml(model));
+      bytes = await renderPdf(renderReportHtml(model));
       break;
     case 'html':
       bytes = new TextEncoder().encode(renderReportHtml(model));
