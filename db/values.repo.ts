@@ -1,5 +1,6 @@
 // Data values: read, set (one durable transaction per change, audited by trigger), and
 // bulk import (all or nothing, prepared statements in one transaction).
+import type { AuditEntry, SetValueResult } from '../core/api/data';
 import { UserError } from '../core/errors';
 import { checkMonth, checkValue, type DataValue } from '../core/values';
 import { subtree } from '../core/orgunit';
@@ -19,15 +20,8 @@ export interface ValueInput {
   expectedRevision?: number;
 }
 
-export interface SetResult {
-  unit: string;
-  period: string;
-  element: string;
-  value: number | null;
-  comment: string | null;
-  revision: number;
-  changed: boolean;
-}
+/** The outcome of setting one value, as the API returns it. */
+export type SetResult = SetValueResult;
 
 export type ChangeSource = 'ui' | 'csv' | 'bundle' | 'demo';
 
@@ -228,16 +222,6 @@ export function exportValues(store: Store, period: string, unit?: string): DataV
   return rows.map((r) => toDataValue(store, r));
 }
 
-export interface AuditEntry {
-  oldValue: number | null;
-  newValue: number | null;
-  oldComment: string | null;
-  newComment: string | null;
-  revision: number;
-  changedBy: string;
-  changedAt: string;
-  source: string;
-}
 
 /** The history of one value, newest first. */
 export function valueHistory(store: Store, unit: string, period: string, element: string): AuditEntry[] {

@@ -2,20 +2,17 @@
 // (syntax error, unknown element, not JSON) that are reported and never stop the checks.
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
 import { openStore } from '../db/store';
 import { setValues, type ValueInput } from '../db/values.repo';
 import { smallStore, tempDir, type TempDir } from './helpers/fixture';
+import { runCli } from './helpers/cli';
 
 let tmp: TempDir;
 let db: string;
 const now = () => new Date(2024, 5, 10);
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), now });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function run(...argv: string[]) {
+  return runCli(argv, now);
 }
 
 function put(entries: [string, string, number, string?][]): void {

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../core/api';
-import { main } from '../../cli/main';
 import { createService } from '../../export/service';
 import { makeFixture } from './fixture';
+import { runCli } from '../helpers/cli';
 
 let dir: string;
 let db: string;
@@ -20,11 +20,8 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), now: () => new Date(2024, 5, 10) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function run(...argv: string[]) {
+  return runCli(argv);
 }
 
 describe('thongke report', () => {
