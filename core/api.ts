@@ -68,7 +68,7 @@ function errorOf(e: UserError, lang: Lang): ApiError {
  * as `{ ok: false }` with a message in the user's language; nothing is thrown to the caller.
  */
 export async function dispatch(
-  handlers: Handlers,
+  handlers: Partial<Handlers>,
   op: unknown,
   args: unknown,
   lang: Lang,
@@ -83,8 +83,10 @@ export async function dispatch(
     const detail = `${op}: ${issue?.path.join('.') || '(args)'} ${issue?.message ?? ''}`.slice(0, 300);
     return { ok: false, error: errorOf(new UserError('error.badArgument', { detail }), lang) };
   }
+  const handler = handlers[op] as ((a: unknown) => unknown) | undefined;
+  // A host that does not serve an area (the CLI has no shell) answers like for an unknown one.
+  if (!handler) return { ok: false, error: errorOf(new UserError('error.unknownOperation', { op }), lang) };
   try {
-    const handler = handlers[op] as (a: unknown) => unknown;
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (e) {
