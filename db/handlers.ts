@@ -5,6 +5,7 @@ import { parseLang } from '../core/i18n';
 import { SCHEMA_VERSION } from './migrations';
 import { getFigures } from './figures.repo';
 import { getNarrative, setNarrative } from './narrative.repo';
+import { latestPeriod } from './periods.repo';
 import { listPlans, setPlans } from './plans.repo';
 import { allSettings, getSetting, setSetting } from './settings.repo';
 import type { Store } from './store';
@@ -24,7 +25,7 @@ export interface ServiceContext {
 
 export type DataOperation =
   | 'app.info' | 'units.list' | 'catalogue.get' | 'values.get' | 'values.set' | 'values.setMany'
-  | 'values.history' | 'figures.get' | 'plans.list' | 'plans.set' | 'narrative.get' | 'narrative.set'
+  | 'values.history' | 'values.latestPeriod' | 'figures.get' | 'plans.list' | 'plans.set' | 'narrative.get' | 'narrative.set'
   | 'settings.get' | 'settings.set';
 
 /** The user recorded on every change: the installation's user, never a name sent by the UI. */
@@ -53,6 +54,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, DataOperation>
     'values.set': (a) => setValue(store, a, currentUser(store), 'ui', now()),
     'values.setMany': (a) => setValues(store, a.entries, currentUser(store), 'ui', now()),
     'values.history': (a) => valueHistory(store, a.unit, a.period, a.element),
+    'values.latestPeriod': (a) => latestPeriod(store, a.unit),
     'figures.get': (a) => getFigures(store, a.unit, a.period),
     'plans.list': (a) => listPlans(store, a.unit, a.year),
     'plans.set': (a) => ({ count: setPlans(store, a.entries, currentUser(store), now()) }),

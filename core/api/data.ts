@@ -32,6 +32,8 @@ export const dataArgs = {
   'values.set': valueEntry,
   'values.setMany': z.object({ entries: z.array(valueEntry).min(1).max(20_000) }).strict(),
   'values.history': z.object({ unit: code, period: month, element: code }).strict(),
+  /** The newest month with a value in the unit's subtree: where the app opens. */
+  'values.latestPeriod': z.object({ unit: code }).strict(),
   'figures.get': z.object({ unit: code, period: periodSpec }).strict(),
   'plans.list': z.object({ unit: code, year: z.number().int().min(1900).max(2999) }).strict(),
   'plans.set': z
@@ -109,6 +111,8 @@ export interface DataResults {
   'values.set': SetValueResult;
   'values.setMany': SetValueResult[];
   'values.history': AuditEntry[];
+  /** 'YYYY-MM', or null when the unit has no data yet. */
+  'values.latestPeriod': string | null;
   'figures.get': Figures;
   'plans.list': PlanTarget[];
   'plans.set': { count: number };

@@ -8,7 +8,7 @@ export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The date printed on the report ("ngày 10 tháng 6 năm 2024"); today when left out. */
-const reportDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const reportDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const reportArgs = {
   'report.preview': z.object({ unit: code, period: periodSpec, date: reportDate.optional() }).strict(),
