@@ -9,7 +9,7 @@
 //   prefs.json            the UI language, readable before any database exists
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { argSchemas, dispatch, shellArgs, type Envelope, type Handlers, type ServiceHandlers, type SetupStatus, type ShellOperation } from '../core/api';
+import { argSchemas, dispatch, shellArgs, type Envelope, type Handlers, type ServiceHandlers, type FileOperation, type SetupStatus, type ShellOperation } from '../core/api';
 import { UserError } from '../core/errors';
 import type { Lang } from '../core/format';
 import { parseLang } from '../core/i18n';
@@ -27,6 +27,7 @@ import { getSetting, setSetting } from '../db/settings.repo';
 import { openStore, type Store } from '../db/store';
 import type { PdfRenderer } from '../export/report/render';
 import { createService } from '../export/service';
+import { fileHandlers, type FileDialogs } from './files';
 import { isAllowedExternalUrl } from './security';
 import { createUnitDatabase } from './setup';
 
@@ -38,10 +39,7 @@ export interface HostDeps {
   /** Writes the demo district's database to `file` (db/demo.ts). */
   createDemo?: (file: string) => void | Promise<void>;
   /** File dialogs, opened by the main process: the UI never sends a path. null = cancelled. */
-  dialogs?: {
-    saveBackup(defaultName: string): Promise<string | null>;
-    openBackup(): Promise<string | null>;
-  };
+  dialogs?: FileDialogs;
   openExternal?: (url: string) => Promise<void>;
   /** The report's PDF: Electron's printToPDF in the app; left out, playwright-core's Chromium. */
   renderPdf?: PdfRenderer;
@@ -59,6 +57,8 @@ export class Host {
   private store_: Store | null = null;
   private service: ServiceHandlers | null = null;
   private lang_: Lang = 'vi';
+  /** The folder of the last file saved or opened, offered first in the next dialog. */
+  private lastDir_: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   readonly handlers: Handlers;
 
@@ -68,8 +68,24 @@ export class Host {
     this.backupDir = join(deps.userData, 'backups');
     this.workDir = join(deps.userData, 'work');
     this.prefsFile = join(deps.userData, 'prefs.json');
-    this.lang_ = this.readPrefs().lang;
-    this.handlers = { ...this.serviceProxy(), ...this.shellHandlers() };
+    const prefs = this.readPrefs();
+    this.lang_ = prefs.lang;
+    this.lastDir_ = prefs.lastDir;
+    this.handlers = {
+      ...this.serviceProxy(),
+      ...this.shellHandlers(),
+      ...fileHandlers({
+        store: () => this.requireStore(),
+        ...(deps.dialogs ? { dialogs: deps.dialogs } : {}),
+        ...(deps.renderPdf ? { renderPdf: deps.renderPdf } : {}),
+        lastDir: () => this.lastDir_,
+        rememberDir: (dir) => {
+          this.lastDir_ = dir;
+          this.writePrefs();
+        },
+        now: () => this.now(),
+      }),
+    };
   }
 
   /** Opens the database when there is one (later runs); on the first run there is none yet. */
@@ -137,13 +153,17 @@ export class Host {
     return this.deps.now ? this.deps.now() : new Date();
   }
 
-  private readPrefs(): { lang: Lang } {
+  private readPrefs(): { lang: Lang; lastDir: string | null } {
     try {
-      const raw = JSON.parse(readFileSync(this.prefsFile, 'utf8')) as { lang?: string };
-      return { lang: parseLang(raw.lang) };
+      const raw = JSON.parse(readFileSync(this.prefsFile, 'utf8')) as { lang?: string; lastDir?: unknown };
+      return { lang: parseLang(raw.lang), lastDir: typeof raw.lastDir === 'string' ? raw.lastDir : null };
     } catch {
-      return { lang: 'vi' };
+      return { lang: 'vi', lastDir: null };
     }
+  }
+
+  private writePrefs(): void {
+    writeFileSync(this.prefsFile, JSON.stringify({ lang: this.lang_, ...(this.lastDir_ ? { lastDir: this.lastDir_ } : {}) }));
   }
 
   private openDb(): void {
@@ -232,7 +252,7 @@ export class Host {
     return this.status();
   }
 
-  private shellHandlers(): Pick<Handlers, ShellOperation> {
+  private shellHandlers(): Pick<Handlers, Exclude<ShellOperation, FileOperation>> {
     const info = (b: BackupFile) => ({ name: b.name, createdAt: b.createdAt.toISOString(), bytes: b.bytes, reason: b.reason });
     return {
       'setup.status': () => this.status(),
@@ -263,7 +283,7 @@ export class Host {
       },
       'app.setLang': (a) => {
         this.lang_ = a.lang;
-        writeFileSync(this.prefsFile, JSON.stringify({ lang: a.lang }));
+        this.writePrefs();
         if (this.store_) setSetting(this.store_, 'ui.lang', a.lang);
         this.deps.onLangChange?.(a.lang);
         return { lang: a.lang };

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { Lang } from '../core/format';
 import { translator } from '../core/i18n';
 import { createDemoDatabase } from '../db/demo';
+import type { OpenFileRequest, SaveFileRequest } from './files';
 import { Host } from './host';
 import { API_CHANNEL, handleInvoke } from './ipc';
 import { electronPdfRenderer } from './pdf';
@@ -41,6 +42,28 @@ async function chooseOpen(): Promise<string | null> {
     title: t('ui.menu.openBackupTitle'),
     properties: ['openFile' as const],
     filters: [{ name: t('ui.menu.backupFilter'), extensions: ['sqlite', 'db'] }],
+  };
+  const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+/** The save dialog of a report or CSV: the last folder used, else Documents. */
+async function chooseSaveFile(req: SaveFileRequest): Promise<string | null> {
+  const opts = {
+    title: t(`ui.files.saveTitle.${req.purpose}`),
+    defaultPath: join(req.dir ?? app.getPath('documents'), req.defaultName),
+    filters: [{ name: t(`ui.files.filter.${req.extensions[0] ?? 'csv'}`), extensions: req.extensions }],
+  };
+  const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+  return r.canceled || !r.filePath ? null : r.filePath;
+}
+
+async function chooseOpenFile(req: OpenFileRequest): Promise<string | null> {
+  const opts = {
+    title: t(`ui.files.openTitle.${req.purpose}`),
+    defaultPath: req.dir ?? app.getPath('documents'),
+    properties: ['openFile' as const],
+    filters: [{ name: t('ui.files.filter.csv'), extensions: req.extensions }],
   };
   const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
   return r.canceled ? null : (r.filePaths[0] ?? null);
@@ -107,7 +130,7 @@ function start(): void {
     userData: app.getPath('userData'),
     appVersion: app.getVersion(),
     createDemo: createDemoDatabase,
-    dialogs: { saveBackup: chooseSave, openBackup: chooseOpen },
+    dialogs: { saveBackup: chooseSave, openBackup: chooseOpen, saveFile: chooseSaveFile, openFile: chooseOpenFile },
     // The report's PDF from Electron's own Chromium: no other browser is on the user's PC.
     renderPdf: electronPdfRenderer((options) => new BrowserWindow(options), join(app.getPath('userData'), 'work')),
     openExternal: (url) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.resolve()),

@@ -1,18 +1,36 @@
 // Shell operations of the API contract: the first run (demo or own unit), backups, language and
-// external links. They are served by the host (electron/host.ts), not by the data service,
-// because they open, close and swap the database itself. File paths never come from the UI:
-// "back up to…" and "restore from…" open their file dialogs in the main process.
+// external links, and files the user saves or opens (report, CSV). They are served by the host
+// (electron/host.ts), not by the data service, because they open, close and swap the database
+// itself or touch the user's files. File paths never come from the UI: every operation that
+// reads or writes a file opens its dialog in the main process, and the page only learns the
+// chosen file's name.
 import { z } from 'zod';
 import type { Lang } from '../format';
 import type { Envelope } from '../api';
-import { empty } from './data';
+import { code, empty, month, periodSpec } from './data';
+import { reportDate } from './report';
 
 const name = z.string().trim().min(1).max(120);
 
 /** Names of the files in the automatic backup folder (see db/backup.ts). */
 export const BACKUP_NAME = /^thongke-[a-z]+-\d{8}-\d{6}(-\d+)?\.sqlite$/;
 
+/** Operations on the user's files: each opens a save or open dialog in the main process. */
+export const fileArgs = {
+  /** Builds the report file, then asks where to save it (default name: the report's fileBase). */
+  'report.saveAs': z.object({ unit: code, period: periodSpec, format: z.enum(['docx', 'pdf', 'xlsx']), date: reportDate.optional() }).strict(),
+  /** A month's values of the unit's subtree as CSV (what `values.importCsv` reads back). */
+  'values.exportCsv': z.object({ unit: code, period: month }).strict(),
+  /** Asks for a values CSV and imports it all or nothing, as the installation's user. */
+  'values.importCsv': empty,
+  /** Asks for a plans CSV and imports it all or nothing. */
+  'plans.importCsv': empty,
+} as const;
+
+export type FileOperation = keyof typeof fileArgs;
+
 export const shellArgs = {
+  ...fileArgs,
   'setup.status': empty,
   'setup.openDemo': empty,
   'setup.createUnit': z
@@ -61,7 +79,29 @@ export interface RestoreResult {
   status: SetupStatus;
 }
 
-export interface ShellResults {
+/** A file written where the user chose: its name only (the page never sees paths). */
+export interface SavedFile {
+  file: string;
+  bytes: number;
+}
+
+export interface ImportedFile {
+  file: string;
+  /** Lines read. */
+  count: number;
+  /** Values that changed (importing the same file twice changes nothing). */
+  changed: number;
+}
+
+/** Each is null when the user cancelled the dialog. */
+export interface FileResults {
+  'report.saveAs': SavedFile | null;
+  'values.exportCsv': (SavedFile & { count: number }) | null;
+  'values.importCsv': ImportedFile | null;
+  'plans.importCsv': { file: string; count: number } | null;
+}
+
+export interface ShellResults extends FileResults {
   'setup.status': SetupStatus;
   'setup.openDemo': SetupStatus;
   'setup.createUnit': SetupStatus;
