@@ -75,7 +75,7 @@ describe('npm start without the Electron runtime', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Thiếu Electron runtime: .*npm install.* \/ The Electron runtime is missing: .*npm install/);
+    expect(lines[0]).toMatch(/^Thiếu Electron runtime.*npm start.* \/ The Electron runtime is missing.*npm start/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -17,5 +17,5 @@ export function electronExecutable(root) {
 }
 
 export const MISSING_RUNTIME =
-  'Thiếu Electron runtime: trên máy có Internet, chạy "npm install" (hoặc "npx install-electron") rồi "npm start" lại. / ' +
-  'The Electron runtime is missing: on a machine with internet access run "npm install" (or "npx install-electron"), then "npm start" again.';
+  'Thiếu Electron runtime và không tải được: hãy kết nối Internet rồi chạy lại "npm start" (hoặc "npx install-electron"). / ' +
+  'The Electron runtime is missing and could not be downloaded: connect to the internet and run "npm start" again (or "npx install-electron").';
