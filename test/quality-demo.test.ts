@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { createDemoDatabase, DEMO_DISTRICT } from '../db/demo';
-import { markComplete, validateMonth } from '../db/quality';
+import { checkCell, markComplete, validateMonth } from '../db/quality';
+import { loadWindows } from '../db/quality.repo';
 import { openStore, type Store } from '../db/store';
 import { tempDir, type TempDir } from './helpers/fixture';
 
@@ -41,6 +42,45 @@ describe('data quality on the demo district', () => {
     const o = r.outliers.find((x) => x.unit === DEMO_DISTRICT && x.element === 'FS_POISONING_CASES')!;
     expect(o.value).toBe(82);
     expect(o.message).toMatch(/là 82, .*khoảng dự kiến \d+–\d+/);
+  });
+
+  it('flags only a handful of values in May 2024, none of them steady growth', () => {
+    const r = validateMonth(store, DEMO_DISTRICT, '2024-05', 'vi');
+    const flagged = r.outliers.map((o) => `${o.unit} ${o.element} ${o.value} (${o.low}–${o.high})`);
+    console.info(`May 2024, ${DEMO_DISTRICT} and its communes: ${flagged.length} possible outliers\n  ${flagged.join('\n  ')}`);
+    expect(r.outliers.length).toBeLessThanOrEqual(5);
+    // The wedding-meal outbreak, on the commune and on the district.
+    expect(r.outliers.filter((o) => o.element === 'FS_POISONING_CASES').map((o) => [o.unit, o.value])).toEqual([
+      [DEMO_DISTRICT, 82],
+      ['TH_HH_27', 74],
+    ]);
+    // Cashless payments, e-prescriptions and chip-ID visits grow by design: not outliers.
+    expect(r.outliers.filter((o) => o.element === 'DX_PAYMENTS_CASHLESS' || o.element === 'DX_EPRESCRIPTIONS')).toEqual([]);
+  });
+
+  it('flags typing slips on the demo with a range around the usual value, not the noise of small counts', () => {
+    const flag = (unit: string, element: string, value: number) =>
+      checkCell(store, unit, '2024-05', element, value, 'vi').outliers.find((o) => o.unit === unit && o.element === element);
+    const current = (unit: string, element: string) => loadWindows(store, unit, '2024-05').own.get(unit)!.get(element, 0)!;
+    // Station visits of Hoằng Quang: 165 in May 2024.
+    expect(current('TH_HH_05', 'CUR_VISITS')).toBe(165);
+    expect(flag('TH_HH_05', 'CUR_VISITS', 165)).toBeUndefined();
+    for (const slip of [1650, 17, 15, 0]) {
+      const o = flag('TH_HH_05', 'CUR_VISITS', slip)!;
+      expect(o, `CUR_VISITS ${slip}`).toBeDefined();
+      expect(o.low).toBeLessThan(165);
+      expect(o.high).toBeGreaterThan(165);
+      expect(o.low).toBeGreaterThan(80);
+      expect(o.high).toBeLessThan(400);
+    }
+    // A growing series (e-prescriptions) typed ten times too small; a stock that halves.
+    expect(current('TH_HH_12', 'DX_EPRESCRIPTIONS')).toBe(62);
+    expect(flag('TH_HH_12', 'DX_EPRESCRIPTIONS', 6)).toBeDefined();
+    expect(current('TH_HH_03', 'MH_MANAGED')).toBe(50);
+    expect(flag('TH_HH_03', 'MH_MANAGED', 25)).toMatchObject({ low: 40, high: 56 });
+    // Small counts: 5 fully immunised infants, then 0 or 1, is no slip.
+    expect(current('TH_HH_05', 'EPI_FULL_U1')).toBe(5);
+    for (const x of [0, 1, 9]) expect(flag('TH_HH_05', 'EPI_FULL_U1', x)).toBeUndefined();
   });
 
   it('refuses to mark May 2024 complete and lists the slip', () => {
