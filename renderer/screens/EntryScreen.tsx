@@ -1,16 +1,29 @@
 // The entry grid: rows are the units, columns the programme's elements. Typing leaves the
 // grid's data alone (readOnlyEdit): the edit goes to the service, and the store, not the grid,
-// holds what was saved. A block pasted from Excel is saved all at once, or not at all.
-import type { CellClassParams, CellEditRequestEvent, ColDef, ColTypeDef, GridApi, GridReadyEvent, ValueFormatterParams } from 'ag-grid-community';
+// holds what was saved. A block pasted from Excel is saved all at once, or not at all. Beside
+// the grid, the selected cell's comment and history; above it, CSV files and the month's status.
+import type {
+  CellClassParams,
+  CellEditRequestEvent,
+  CellFocusedEvent,
+  ColDef,
+  ColTypeDef,
+  GridApi,
+  GridReadyEvent,
+  ValueFormatterParams,
+} from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, type ClipboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueElement } from '../../core/catalogue';
 import { formatNumber } from '../../core/format';
+import { CellPanel } from '../components/CellPanel';
+import { MonthStatusBar } from '../components/MonthStatusBar';
 import { PeriodBar } from '../components/PeriodBar';
 import { QualitySummary } from '../components/QualitySummary';
 import { cellEditable, entryElements, entryUnits, parseClipboardBlock, pasteEntries, totalsOf, TOTAL_ROW_UNIT, type EntryRow } from '../grid/entry-model';
+import { useCell } from '../stores/cell';
 import { cellKey, useEntry } from '../stores/entry';
 import { useQuality } from '../stores/quality';
 import { useSession } from '../stores/session';
@@ -37,8 +50,12 @@ const COLUMN_TYPES: Record<CatalogueElement['valueType'], ColTypeDef<EntryRow>> 
 export function EntryScreen() {
   const { t } = useTranslation();
   const { units, catalogue, status, month, programme, lang } = useSession();
-  const { values, cells, message, loading, load, edit, paste, dismiss } = useEntry();
+  const { values, cells, comments, message, loading, busy, load, edit, paste, dismiss, importCsv, exportCsv } = useEntry();
   const { flags, check } = useQuality();
+  const { focus, select, focused, clear } = useCell();
+
+  // Another month: the panel's cell and history belong to the old one.
+  useEffect(() => clear(), [month, clear]);
   const gridApi = useRef<GridApi<EntryRow> | null>(null);
   const home = status?.homeUnit ?? '';
 
@@ -92,11 +109,37 @@ export function EntryScreen() {
           'cell-error': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'error',
           'cell-violation': (p: CellClassParams<EntryRow>) => !!p.data && flags[cellKey(p.data.unit, e.code)]?.kind === 'violation',
           'cell-outlier': (p: CellClassParams<EntryRow>) => !!p.data && flags[cellKey(p.data.unit, e.code)]?.kind === 'outlier',
+          'cell-commented': (p: CellClassParams<EntryRow>) => !!p.data && comments[cellKey(p.data.unit, e.code)] !== undefined,
         },
         tooltipValueGetter: (p) => (p.data ? flags[cellKey(p.data.unit, e.code)]?.messages.join('\n') : undefined),
       })),
     ];
-  }, [elements, lang, t, cells, flags]);
+  }, [elements, lang, t, cells, flags, comments]);
+
+  // The focused cell is the one the side panel shows.
+  const onFocus = useCallback(
+    (ev: CellFocusedEvent<EntryRow>) => {
+      if (ev.rowPinned || ev.rowIndex === null || ev.rowIndex === undefined || typeof ev.column !== 'object' || !ev.column) return;
+      const row = rows[ev.rowIndex];
+      const element = ev.column.getColId();
+      if (row && elements.some((e) => e.code === element)) void select({ unit: row.unit, element }, month);
+    },
+    [rows, elements, month, select],
+  );
+
+  // A request to go to a cell (a problem clicked in the month's refusal): once the grid shows
+  // its programme, scroll to it and focus it.
+  useEffect(() => {
+    const api = gridApi.current;
+    if (!focus || !api || loading) return;
+    const rowIndex = rows.findIndex((r) => r.unit === focus.unit);
+    if (rowIndex < 0 || !elements.some((e) => e.code === focus.element)) return;
+    api.ensureIndexVisible(rowIndex, 'middle');
+    api.ensureColumnVisible(focus.element, 'middle');
+    api.setFocusedCell(rowIndex, focus.element);
+    void select({ unit: focus.unit, element: focus.element }, month);
+    focused();
+  }, [focus, rows, elements, loading, month, select, focused]);
 
   const onEdit = useCallback(
     (ev: CellEditRequestEvent<EntryRow>) => {
@@ -128,36 +171,69 @@ export function EntryScreen() {
   return (
     <section className="screen entry-screen" aria-label={t('ui.tabs.entry')}>
       <PeriodBar />
-      <p className="hint">{t('ui.entry.hint')}</p>
-      <div className="grid-wrap" onPaste={onPaste} data-loading={loading ? 'true' : 'false'}>
-        <AgGridReact<EntryRow>
-          theme={theme}
-          rowData={rows}
-          pinnedBottomRowData={totals}
-          columnDefs={columnDefs}
-          columnTypes={COLUMN_TYPES}
-          defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true }}
-          getRowId={(p) => p.data.unit}
-          readOnlyEdit
-          singleClickEdit={false}
-          tooltipShowDelay={300}
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          stopEditingWhenCellsLoseFocus
-          onCellEditRequest={onEdit}
-          onGridReady={(e: GridReadyEvent<EntryRow>) => (gridApi.current = e.api)}
-          overlayNoRowsTemplate={t('ui.entry.noRows')}
-        />
+      <div className="entry-tools">
+        <MonthStatusBar />
+        <div className="file-buttons">
+          <button type="button" disabled={busy || loading} onClick={() => void importCsv()}>
+            {t('ui.csv.import')}
+          </button>
+          <button type="button" disabled={busy || loading || !home} onClick={() => void exportCsv(home)}>
+            {t('ui.csv.export')}
+          </button>
+        </div>
       </div>
-      <QualitySummary elements={elements} />
-      {message && (
+            {message && (
         <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          <span>{message.text}</span>
+          <div className="message-body">
+            <span>{message.text}</span>
+            {message.details && message.details.length > 0 && <BadLines lines={message.details} />}
+          </div>
           <button type="button" onClick={dismiss} aria-label={t('ui.common.close')}>
             ×
           </button>
         </div>
       )}
+      <p className="hint">{t('ui.entry.hint')}</p>
+      <div className="entry-main">
+        <div className="grid-wrap" onPaste={onPaste} data-loading={loading ? 'true' : 'false'}>
+          <AgGridReact<EntryRow>
+            theme={theme}
+            rowData={rows}
+            pinnedBottomRowData={totals}
+            columnDefs={columnDefs}
+            columnTypes={COLUMN_TYPES}
+            defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+            getRowId={(p) => p.data.unit}
+            readOnlyEdit
+            singleClickEdit={false}
+            tooltipShowDelay={300}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            stopEditingWhenCellsLoseFocus
+            onCellEditRequest={onEdit}
+            onGridReady={(e: GridReadyEvent<EntryRow>) => (gridApi.current = e.api)}
+            onCellFocused={onFocus}
+            overlayNoRowsTemplate={t('ui.entry.noRows')}
+          />
+        </div>
+        <CellPanel />
+      </div>
+      <QualitySummary elements={elements} />
     </section>
+  );
+}
+
+/** The bad lines of a rejected file, in a list that scrolls: the first 200, then how many more. */
+const SHOWN_LINES = 200;
+
+function BadLines({ lines }: { lines: readonly string[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="bad-lines" aria-label={t('ui.csv.badLines')}>
+      {lines.slice(0, SHOWN_LINES).map((l, i) => (
+        <li key={i}>{l}</li>
+      ))}
+      {lines.length > SHOWN_LINES && <li className="more">{t('ui.csv.moreLines', { count: lines.length - SHOWN_LINES })}</li>}
+    </ul>
   );
 }

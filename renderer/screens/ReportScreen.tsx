@@ -1,13 +1,15 @@
-// The report: choose the unit and period, preview the print HTML in a sandboxed frame (no
-// scripts run in it), print it from there, or save it as DOCX, PDF or XLSX.
-import { useEffect, useRef } from 'react';
+// The report: choose the unit, period and document date, preview the print HTML in a sandboxed
+// frame (no scripts run in it), print it from there, or save it as DOCX, PDF or XLSX: the main
+// process builds the file and asks where to save it.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFormat } from '../../core/api';
 import { PeriodBar } from '../components/PeriodBar';
+import { dmyToIso, isoToDmy } from '../format';
 import { PERIOD_KINDS, periodSpecOf, useReport, type PeriodKindChoice } from '../stores/report';
 import { homeUnit, useSession } from '../stores/session';
 
-const SAVES: { format: ReportFormat; label: string }[] = [
+const SAVES: { format: Exclude<ReportFormat, 'html'>; label: string }[] = [
   { format: 'docx', label: 'report.ui.saveDocx' },
   { format: 'pdf', label: 'report.ui.savePdf' },
   { format: 'xlsx', label: 'report.ui.saveXlsx' },
@@ -17,15 +19,17 @@ export function ReportScreen() {
   const { t } = useTranslation();
   const session = useSession();
   const home = homeUnit(session);
-  const { unit, kind, html, loading, error, saved, setUnit, setKind, preview, save } = useReport();
+  const { unit, kind, date, html, loading, error, saved, setUnit, setKind, setDate, preview, save } = useReport();
   const frame = useRef<HTMLIFrameElement>(null);
   const chosen = unit ?? home?.code ?? null;
   const period = periodSpecOf(kind, session.month);
   const units = session.units.filter((u) => u.level !== 'facility');
+  // While the date field is half typed it is empty: the service then prints today's date.
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 
   useEffect(() => {
-    if (chosen) void preview(chosen, period);
-  }, [chosen, period, preview]);
+    if (chosen) void preview(chosen, period, validDate);
+  }, [chosen, period, validDate, preview]);
 
   return (
     <section className="screen report-screen" aria-label={t('report.ui.title')}>
@@ -50,6 +54,7 @@ export function ReportScreen() {
             ))}
           </select>
         </label>
+        <DateField value={date} onChange={setDate} />
       </div>
       <PeriodBar withProgramme={false} />
       <div className="actions">
@@ -57,15 +62,15 @@ export function ReportScreen() {
           {t('report.ui.print')}
         </button>
         {SAVES.map((s) => (
-          <button key={s.format} type="button" disabled={!chosen || loading} onClick={() => chosen && void save(chosen, period, s.format)}>
+          <button key={s.format} type="button" disabled={!chosen || loading} onClick={() => chosen && void save(chosen, period, s.format, validDate)}>
             {t(s.label)}
           </button>
         ))}
       </div>
       {loading && <p className="hint">{t('report.ui.loading')}</p>}
       {saved && (
-        <div className="message" role="status">
-          {t('report.ui.saved', { file: saved })}
+        <div className="message message-info" role="status">
+          {saved}
         </div>
       )}
       {error && (
@@ -88,5 +93,33 @@ export function ReportScreen() {
         !loading && !error && <p className="hint">{t('report.ui.empty')}</p>
       )}
     </section>
+  );
+}
+
+/**
+ * The document date, typed as dd/mm/yyyy. A browser date input would show the operating
+ * system's order (06/10/2024 on an English Windows), which reads as October to our users.
+ */
+function DateField({ value, onChange }: { value: string; onChange: (iso: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(isoToDmy(value));
+  const bad = dmyToIso(text) === null;
+  return (
+    <label title={t('report.ui.dateHint')}>
+      {t('report.ui.date')}
+      <input
+        className={bad ? 'date-input invalid' : 'date-input'}
+        aria-label={t('report.ui.date')}
+        aria-invalid={bad}
+        placeholder="dd/mm/yyyy"
+        value={text}
+        size={10}
+        onChange={(e) => {
+          setText(e.target.value);
+          const iso = dmyToIso(e.target.value);
+          if (iso) onChange(iso);
+        }}
+      />
+    </label>
   );
 }

@@ -3,7 +3,7 @@
 // service answered (one durable transaction), and keeps the old value when it refused.
 import { create } from 'zustand';
 import type { SetValueResult } from '../../core/api';
-import { invoke, messageOf } from '../api';
+import { ApiFailure, invoke, messageOf } from '../api';
 import { i18n } from '../i18n';
 import { parseCell, type PasteEntry, type PasteProblem } from '../grid/entry-model';
 
@@ -12,6 +12,8 @@ export type CellState = 'saving' | 'saved' | 'error';
 export interface EntryMessage {
   kind: 'error' | 'info';
   text: string;
+  /** The bad lines of a rejected file, one sentence each (shown in a scrolling list). */
+  details?: string[];
 }
 
 export interface EntryState {
@@ -22,10 +24,16 @@ export interface EntryState {
   values: Record<string, Record<string, number | null>>;
   /** `${unit}|${element}` → state of the last save. */
   cells: Record<string, CellState>;
+  /** `${unit}|${element}` → the explanation comment of a cell that has one. */
+  comments: Record<string, string>;
+  /** The units loaded last, so an import can reload the same rows. */
+  units: readonly string[];
+  /** A file operation (CSV import or export) is running. */
+  busy: boolean;
   message: EntryMessage | null;
 }
 
-export const initialEntry: EntryState = { month: null, loading: false, values: {}, cells: {}, message: null };
+export const initialEntry: EntryState = { month: null, loading: false, values: {}, cells: {}, comments: {}, units: [], busy: false, message: null };
 
 export const cellKey = (unit: string, element: string): string => `${unit}|${element}`;
 
@@ -35,6 +43,12 @@ interface EntryActions {
   edit: (unit: string, element: string, raw: unknown) => Promise<void>;
   /** A pasted block, already mapped onto cells: saved all at once, or nothing. */
   paste: (entries: readonly PasteEntry[], problems: readonly PasteProblem[]) => Promise<void>;
+  /** A comment was saved for a cell (from the cell panel). */
+  commented: (result: SetValueResult) => void;
+  /** Asks main for a CSV file to import; reloads the month when it was imported. */
+  importCsv: () => Promise<void>;
+  /** Asks main where to save the month's values of the unit as CSV. */
+  exportCsv: (unit: string) => Promise<void>;
   dismiss: () => void;
   reset: () => void;
 }
@@ -53,13 +67,19 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
   ...initialEntry,
 
   async load(month, units) {
-    set({ loading: true, month, message: null, cells: {} });
+    set({ loading: true, month, units, cells: {}, message: null });
     try {
       const lists = await Promise.all(units.map((unit) => invoke('values.get', { unit, period: month })));
       if (get().month !== month) return; // the user moved on while this loaded
       const values: Record<string, Record<string, number | null>> = {};
-      for (const list of lists) for (const v of list) (values[v.unit] ??= {})[v.element] = v.value;
-      set({ values, loading: false });
+      const comments: Record<string, string> = {};
+      for (const list of lists) {
+        for (const v of list) {
+          (values[v.unit] ??= {})[v.element] = v.value;
+          if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
+        }
+      }
+      set({ values, comments, loading: false });
     } catch (e) {
       set({ loading: false, message: { kind: 'error', text: messageOf(e) } });
     }
@@ -101,6 +121,43 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
       set((s) => ({ ...applied(s, results, 'saved'), message: { kind: 'info', text: i18n.t('ui.entry.pasted', { count: results.length }) } }));
     } catch (e) {
       set({ message: { kind: 'error', text: [i18n.t('ui.entry.pasteRefusedService'), messageOf(e)].join('\n') } });
+    }
+  },
+
+  commented: (r) =>
+    set((s) => {
+      const comments = { ...s.comments };
+      if (r.comment?.trim()) comments[cellKey(r.unit, r.element)] = r.comment;
+      else delete comments[cellKey(r.unit, r.element)];
+      return { comments, values: { ...s.values, [r.unit]: { ...s.values[r.unit], [r.element]: r.value } } };
+    }),
+
+  async importCsv() {
+    set({ busy: true, message: null });
+    try {
+      const r = await invoke('values.importCsv', {});
+      set({ busy: false });
+      if (!r) return;
+      const { month, units } = get();
+      if (month) await get().load(month, units);
+      set({ message: { kind: 'info', text: i18n.t('ui.csv.imported', { file: r.file, count: r.count, changed: r.changed }) } });
+    } catch (e) {
+      // A rejected file: its sentence, and every bad line in a list; the grid is as it was.
+      const details = e instanceof ApiFailure ? e.error.details : undefined;
+      const text = e instanceof ApiFailure ? e.error.message : messageOf(e);
+      set({ busy: false, message: { kind: 'error', text, ...(details ? { details } : {}) } });
+    }
+  },
+
+  async exportCsv(unit) {
+    const month = get().month;
+    if (!month) return;
+    set({ busy: true, message: null });
+    try {
+      const r = await invoke('values.exportCsv', { unit, period: month });
+      set({ busy: false, message: r ? { kind: 'info', text: i18n.t('ui.csv.exported', { file: r.file, count: r.count, month: `${Number(month.slice(5))}/${month.slice(0, 4)}` }) } : null });
+    } catch (e) {
+      set({ busy: false, message: { kind: 'error', text: messageOf(e) } });
     }
   },
 

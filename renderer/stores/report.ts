@@ -1,9 +1,11 @@
-// The report screen's state: which unit and period, the preview's print HTML, and the last
-// save. The preview comes from 'report.preview'; saving asks 'report.export' for the bytes.
+// The report screen's state: which unit and period, the document date, the preview's print
+// HTML, and the last save. The preview comes from 'report.preview'; saving is 'report.saveAs',
+// which builds the file and asks where to save it in the main process (the page writes nothing).
 import { create } from 'zustand';
 import type { ReportFormat } from '../../core/api';
 import { monthParts } from '../../core/period';
 import { invoke, messageOf } from '../api';
+import { i18n } from '../i18n';
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'nineMonths', 'year'] as const;
 export type PeriodKindChoice = (typeof PERIOD_KINDS)[number];
@@ -25,36 +27,36 @@ export function periodSpecOf(kind: PeriodKindChoice, month: string): string {
   }
 }
 
+/** Today as "YYYY-MM-DD" in local time: the default date of the "…, ngày … tháng … năm …" line. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export interface ReportState {
   unit: string | null;
   kind: PeriodKindChoice;
+  /** The date printed under the header, "YYYY-MM-DD". */
+  date: string;
   /** The key (unit|period) of the preview shown, so a late answer never replaces a newer one. */
   key: string | null;
   html: string | null;
   loading: boolean;
   error: string | null;
+  /** What the last save said: "Đã lưu: …" or that it was cancelled. */
   saved: string | null;
 }
 
-export const initialReport: ReportState = { unit: null, kind: 'month', key: null, html: null, loading: false, error: null, saved: null };
+export const initialReport: ReportState = { unit: null, kind: 'month', date: todayIso(), key: null, html: null, loading: false, error: null, saved: null };
 
 interface ReportActions {
   setUnit: (unit: string) => void;
   setKind: (kind: PeriodKindChoice) => void;
-  preview: (unit: string, period: string) => Promise<void>;
-  /** Asks the service for the file and hands it to the browser's download (the shell's save dialog). */
-  save: (unit: string, period: string, format: ReportFormat) => Promise<void>;
+  setDate: (date: string) => void;
+  preview: (unit: string, period: string, date: string | null) => Promise<void>;
+  /** Main builds the file and opens its save dialog; null back means the user cancelled. */
+  save: (unit: string, period: string, format: Exclude<ReportFormat, 'html'>, date: string | null) => Promise<void>;
   reset: () => void;
-}
-
-function download(fileName: string, mime: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const useReport = create<ReportState & ReportActions>()((set, get) => ({
@@ -62,24 +64,24 @@ export const useReport = create<ReportState & ReportActions>()((set, get) => ({
 
   setUnit: (unit) => set({ unit }),
   setKind: (kind) => set({ kind }),
+  setDate: (date) => set({ date }),
 
-  async preview(unit, period) {
-    const key = `${unit}|${period}`;
+  async preview(unit, period, date) {
+    const key = `${unit}|${period}|${date}`;
     set({ key, loading: true, error: null, saved: null });
     try {
-      const r = await invoke('report.preview', { unit, period });
+      const r = await invoke('report.preview', { unit, period, ...(date ? { date } : {}) });
       if (get().key === key) set({ html: r.html, loading: false });
     } catch (e) {
       if (get().key === key) set({ html: null, loading: false, error: messageOf(e) });
     }
   },
 
-  async save(unit, period, format) {
+  async save(unit, period, format, date) {
     set({ loading: true, error: null, saved: null });
     try {
-      const f = await invoke('report.export', { unit, period, format });
-      download(f.fileName, f.mime, f.base64);
-      set({ loading: false, saved: f.fileName });
+      const f = await invoke('report.saveAs', { unit, period, format, ...(date ? { date } : {}) });
+      set({ loading: false, saved: f ? i18n.t('report.ui.saved', { file: f.file }) : i18n.t('report.ui.cancelled') });
     } catch (e) {
       set({ loading: false, error: messageOf(e) });
     }

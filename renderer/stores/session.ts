@@ -17,8 +17,13 @@ export interface SessionState {
   units: OrgUnit[];
   catalogue: CatalogueView | null;
   tab: Tab;
-  /** The month being worked on: last month by default, the one statisticians report. */
+  /**
+   * The month being worked on: on opening, the newest month with data for the home unit (the
+   * demo opens on December 2024, not on an empty month); last month when there is none yet.
+   */
   month: string;
+  /** True once the user picked a month: a reload of the session then keeps it. */
+  monthChosen: boolean;
   programme: string;
   lang: Lang;
   failure: string | null;
@@ -31,6 +36,7 @@ export const initialSession: SessionState = {
   catalogue: null,
   tab: 'entry',
   month: previousMonth(monthOf(new Date())),
+  monthChosen: false,
   programme: '',
   lang: 'vi',
   failure: null,
@@ -58,16 +64,21 @@ export const useSession = create<SessionState & SessionActions>()((set, get) => 
         set({ phase: 'first-run' });
         return;
       }
-      const [units, catalogue] = await Promise.all([invoke('units.list', {}), invoke('catalogue.get', {})]);
+      const home = status.homeUnit;
+      const [units, catalogue, latest] = await Promise.all([
+        invoke('units.list', {}),
+        invoke('catalogue.get', {}),
+        home && !get().monthChosen ? invoke('values.latestPeriod', { unit: home }) : Promise.resolve(null),
+      ]);
       const programme = catalogue.programmes.some((p) => p.code === get().programme) ? get().programme : (catalogue.programmes[0]?.code ?? '');
-      set({ units, catalogue, programme, phase: 'ready', failure: null });
+      set({ units, catalogue, programme, phase: 'ready', failure: null, ...(latest && !get().monthChosen ? { month: latest } : {}) });
     } catch (e) {
       set({ phase: 'failed', failure: messageOf(e) });
     }
   },
 
   setTab: (tab) => set({ tab }),
-  setMonth: (month) => set({ month }),
+  setMonth: (month) => set({ month, monthChosen: true }),
   setProgramme: (programme) => set({ programme }),
 
   async setLang(lang) {
@@ -77,7 +88,7 @@ export const useSession = create<SessionState & SessionActions>()((set, get) => 
   },
 
   async reopened(status) {
-    set({ ...initialSession, status, month: get().month, lang: get().lang, tab: get().tab });
+    set({ ...initialSession, status, month: get().month, monthChosen: get().monthChosen, lang: get().lang, tab: get().tab });
     await get().load();
   },
 }));

@@ -112,3 +112,33 @@ export async function pickMonth(page: Page, month: string): Promise<void> {
   await page.locator('.period-bar select').nth(1).selectOption(String(Number(y)));
   await page.locator('.period-bar select').nth(0).selectOption(String(Number(m)));
 }
+
+/** What a scripted dialog was asked, and the path it answered. */
+export interface DialogCall {
+  kind: 'save' | 'open';
+  purpose: string;
+  defaultName?: string;
+  answer: string | null;
+}
+
+/**
+ * File dialogs for the host that answer with paths in the test's own folder, in order, as a
+ * user would pick them in Electron's dialogs. `answers` is consumed; `calls` records each ask.
+ */
+export function scriptedDialogs(answers: (string | null)[]): { dialogs: NonNullable<HostDeps['dialogs']>; calls: DialogCall[] } {
+  const calls: DialogCall[] = [];
+  const next = (kind: 'save' | 'open', purpose: string, defaultName?: string) => {
+    const answer = answers.shift() ?? null;
+    calls.push({ kind, purpose, ...(defaultName ? { defaultName } : {}), answer });
+    return Promise.resolve(answer);
+  };
+  return {
+    calls,
+    dialogs: {
+      saveBackup: (name) => next('save', 'backup', name),
+      openBackup: () => next('open', 'backup'),
+      saveFile: (req) => next('save', req.purpose, req.defaultName),
+      openFile: (req) => next('open', req.purpose),
+    },
+  };
+}
