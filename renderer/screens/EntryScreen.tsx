@@ -111,7 +111,13 @@ export function EntryScreen() {
           'cell-outlier': (p: CellClassParams<EntryRow>) => !!p.data && flags[cellKey(p.data.unit, e.code)]?.kind === 'outlier',
           'cell-commented': (p: CellClassParams<EntryRow>) => !!p.data && comments[cellKey(p.data.unit, e.code)] !== undefined,
         },
-        tooltipValueGetter: (p) => (p.data ? flags[cellKey(p.data.unit, e.code)]?.messages.join('\n') : undefined),
+        // The cell's comment first (the purple corner says there is one), then what the checks say.
+        tooltipValueGetter: (p) => {
+          if (!p.data) return undefined;
+          const key = cellKey(p.data.unit, e.code);
+          const lines = [...(comments[key] ? [`✎ ${comments[key]}`] : []), ...(flags[key]?.messages ?? [])];
+          return lines.length > 0 ? lines.join('\n') : undefined;
+        },
       })),
     ];
   }, [elements, lang, t, cells, flags, comments]);
