@@ -166,6 +166,7 @@ describe('the demo district', () => {
 
   it('adds parts up to their totals in every unit and month, except the seed\'s COVID-19 slip', () => {
     const withParts = store.catalogue.elements.filter((e) => e.parts.length > 0);
+    const slipped = new Set<string>();
     for (const [unit, byPeriod] of values) {
       for (const [period, byElement] of byPeriod) {
         for (const e of withParts) {
@@ -175,7 +176,7 @@ describe('the demo district', () => {
           if (e.code === 'COVID_DOSES_CUM') {
             // The statistician's total leaves out the "mũi nhắc lại" column.
             expect(total, `${unit} ${period}`).toBe(sum - byElement.get('COVID_BOOSTER')!);
-            expect(total).not.toBe(sum);
+            if (total !== sum) slipped.add(unit);
           } else {
             expect(total, `${unit} ${period} ${e.code}`).toBe(sum);
           }
@@ -183,6 +184,8 @@ describe('the demo district', () => {
         if (byElement.has('FP_BIRTHS')) expect(byElement.get('RH_LIVE_BIRTHS')).toBe(byElement.get('FP_BIRTHS'));
       }
     }
+    // The slip sits in the six communes that still use the old "mũi nhắc lại" heading.
+    expect(slipped.size).toBe(6);
   });
 
   it('keeps every part within its whole in every commune and month', () => {

@@ -12,10 +12,18 @@ const COVID_MONTHLY = [950, 720, 560, 430, 330, 260, 200, 160, 130, 110, 95, 80,
 const COVID_PARTS = ['COVID_DOSE1', 'COVID_DOSE2', 'COVID_DOSE3', 'COVID_BOOSTER', 'COVID_BOOSTER1', 'COVID_BOOSTER2', 'COVID_ADDITIONAL'] as const;
 
 /**
+ * The communes (by position) that still record doses under the old "mũi nhắc lại" heading.
+ * Only they have a COVID_BOOSTER figure, and they leave it out of their total.
+ */
+const OLD_BOOSTER_HEADING = [3, 9, 14, 21, 28, 33];
+
+/**
  * COVID_DOSES_MONTH, the seven cumulative dose parts, and the cumulative total. The seed's total
- * (509.591) is its parts (526.604) minus the "mũi nhắc lại" column (17.013): the statistician
- * left that column out of the sum. The demo makes the same slip in every commune and month, so
- * the total stays a running total while failing the parts = total check, as the report does.
+ * (509.591) is its parts (526.604) minus the "mũi nhắc lại" column (17.013): that column was left
+ * out of the sum. In the demo the column comes from six communes still using the old heading,
+ * and each of them leaves it out of its own total — so the total stays a running total, the
+ * district fails the parts = total check as the report does, and the check points at the six
+ * communes to correct or explain.
  */
 export function covid(grid: CommuneGrid, base: readonly number[], may: AnchorFigures): void {
   const rng = makeRng('COVID');
@@ -37,7 +45,8 @@ export function covid(grid: CommuneGrid, base: readonly number[], may: AnchorFig
   );
   for (const part of COVID_PARTS) {
     const inc = increments.get(part)!;
-    const anchor = apportion(anchorOf(may, part), weights.map((w) => w * uniform(rng, 0.9, 1.1)));
+    const partWeights = weights.map((w, c) => w * uniform(rng, 0.9, 1.1) * (part !== 'COVID_BOOSTER' || OLD_BOOSTER_HEADING.includes(c) ? 1 : 0));
+    const anchor = apportion(anchorOf(may, part), partWeights);
     const rows: number[][] = new Array<number[]>(MONTH_COUNT);
     rows[ANCHOR] = anchor;
     for (let m = ANCHOR + 1; m < MONTH_COUNT; m++) rows[m] = rows[m - 1]!.map((v, c) => v + inc[m]![c]!);

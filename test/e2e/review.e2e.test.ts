@@ -89,14 +89,13 @@ describe('reviewing a month', () => {
       await page.getByRole('button', { name: 'Đánh dấu hoàn thành' }).click();
       const refusal = page.locator('.refusal');
       await refusal.getByText('Chưa thể đánh dấu tháng 2024-05').waitFor();
-      // The demo spreads seed 004's slip over every commune: the district's sum (no cell of its
-      // own, explained by any commune's comment) and each of the 37 communes.
-      expect(await refusal.getByRole('listitem').count()).toBe(38);
+      // Seed 004's slip sits in the six communes that still use the old "mũi nhắc lại" heading:
+      // the district's sum (no cell of its own, explained by any commune's comment) and those six.
+      expect(await refusal.getByRole('listitem').count()).toBe(7);
       await refusal.getByText(/Huyện Hoằng Hóa:.*526\.604.*509\.591.*số cộng từ các xã/).waitFor();
       await screenshot(page, '14-month-refused');
-      // Say 36 communes were explained earlier; only Thị trấn Bút Sơn is left.
-      for (let i = 2; i <= 37; i++) {
-        const unit = `TH_HH_${String(i).padStart(2, '0')}`;
+      // Say five of them were explained earlier; only Xã Hoằng Phượng is left.
+      for (const unit of ['TH_HH_10', 'TH_HH_15', 'TH_HH_22', 'TH_HH_29', 'TH_HH_34']) {
         const value = query<{ value: number }>(
           host.dbFile,
           `SELECT v.value FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id
@@ -108,21 +107,21 @@ describe('reviewing a month', () => {
       }
       await page.getByRole('button', { name: 'Đánh dấu hoàn thành' }).click();
       await expect.poll(() => refusal.getByRole('listitem').count()).toBe(1);
-      const slip = refusal.getByRole('button', { name: /Thị trấn Bút Sơn:.*Covid-19/ });
+      const slip = refusal.getByRole('button', { name: /Xã Hoằng Phượng:.*Covid-19/ });
       await slip.click();
       expect(await page.getByLabel('Chương trình').inputValue()).toBe('DISEASE');
       const panel = page.getByRole('complementary', { name: 'Ô đang chọn' });
-      await panel.getByText('Thị trấn Bút Sơn').waitFor();
+      await panel.getByText('Xã Hoằng Phượng').waitFor();
       await panel.locator('.element', { hasText: 'Tổng số mũi tiêm vắc xin phòng Covid-19 (cộng dồn)' }).waitFor();
       await panel.locator('.cell-flags').getByText(/Covid-19/).first().waitFor();
-      await page.locator('.ag-row[row-id="TH_HH_01"] [col-id="COVID_DOSES_CUM"].ag-cell-focus').waitFor();
+      await page.locator('.ag-row[row-id="TH_HH_04"] [col-id="COVID_DOSES_CUM"].ag-cell-focus').waitFor();
       await panel.getByLabel('Ghi chú giải thích').fill('Tổng theo báo cáo của CDC tỉnh; các mũi thành phần lấy từ hệ thống tiêm chủng, đang đối chiếu.');
       await panel.getByRole('button', { name: 'Lưu ghi chú' }).click();
       await panel.getByRole('status').filter({ hasText: 'Đã lưu ghi chú.' }).waitFor();
       await screenshot(page, '15-month-explained');
       await page.getByRole('button', { name: 'Đánh dấu hoàn thành' }).click();
       await page.getByText(/^Tháng 5\/2024: đã hoàn thành \(/).waitFor();
-      await page.getByText('38 lỗi quan trọng đã có ghi chú giải thích.').waitFor();
+      await page.getByText('7 lỗi quan trọng đã có ghi chú giải thích.').waitFor();
       expect(await refusal.count()).toBe(0);
       expect(query<{ status: string }>(host.dbFile, "SELECT status FROM month_status WHERE period = '2024-05'")?.status).toBe('complete');
       await screenshot(page, '16-month-complete');
