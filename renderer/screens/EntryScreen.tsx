@@ -20,6 +20,7 @@ import type { CatalogueElement } from '../../core/catalogue';
 import { formatNumber } from '../../core/format';
 import { CellPanel } from '../components/CellPanel';
 import { MonthStatusBar } from '../components/MonthStatusBar';
+import { BadLines } from '../components/BadLines';
 import { PeriodBar } from '../components/PeriodBar';
 import { QualitySummary } from '../components/QualitySummary';
 import { cellEditable, entryElements, entryUnits, parseClipboardBlock, pasteEntries, totalsOf, TOTAL_ROW_UNIT, type EntryRow } from '../grid/entry-model';
@@ -230,16 +231,3 @@ export function EntryScreen() {
 }
 
 /** The bad lines of a rejected file, in a list that scrolls: the first 200, then how many more. */
-const SHOWN_LINES = 200;
-
-function BadLines({ lines }: { lines: readonly string[] }) {
-  const { t } = useTranslation();
-  return (
-    <ul className="bad-lines" aria-label={t('ui.csv.badLines')}>
-      {lines.slice(0, SHOWN_LINES).map((l, i) => (
-        <li key={i}>{l}</li>
-      ))}
-      {lines.length > SHOWN_LINES && <li className="more">{t('ui.csv.moreLines', { count: lines.length - SHOWN_LINES })}</li>}
-    </ul>
-  );
-}

@@ -1,6 +1,7 @@
 // The district's figures for the month and programme: what the monthly report will print.
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BadLines } from '../components/BadLines';
 import { PeriodBar } from '../components/PeriodBar';
 import { formatFigure, formatPct } from '../format';
 import { useFigures } from '../stores/figures';
@@ -12,7 +13,7 @@ export function FiguresScreen() {
   const session = useSession();
   const { month, programme, catalogue, lang } = session;
   const home = homeUnit(session);
-  const { figures, loading, error, load } = useFigures();
+  const { figures, loading, error, load, busy, message, importPlans, dismiss } = useFigures();
 
   useEffect(() => {
     if (home) void load(home.code, month);
@@ -26,9 +27,25 @@ export function FiguresScreen() {
   return (
     <section className="screen figures-screen" aria-label={t('ui.tabs.figures')}>
       <PeriodBar />
-      <h2>
-        {t('ui.figures.title', { unit: home?.name ?? '', month: t('ui.period.monthOfYear', { m: Number(month.slice(5)), y: month.slice(0, 4) }) })}
-      </h2>
+      <div className="figures-head">
+        <h2>
+          {t('ui.figures.title', { unit: home?.name ?? '', month: t('ui.period.monthOfYear', { m: Number(month.slice(5)), y: month.slice(0, 4) }) })}
+        </h2>
+        <button type="button" disabled={busy || !home} onClick={() => home && void importPlans(home.code, month)}>
+          {t('ui.csv.importPlans')}
+        </button>
+      </div>
+      {message && (
+        <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+          <div className="message-body">
+            <span>{message.text}</span>
+            {message.details && message.details.length > 0 && <BadLines lines={message.details} />}
+          </div>
+          <button type="button" onClick={dismiss} aria-label={t('ui.common.close')}>
+            ×
+          </button>
+        </div>
+      )}
       {error && (
         <div className="message message-error" role="alert">
           {error}

@@ -2,19 +2,31 @@
 // same month last year. Kept per unit and period so switching programmes needs no call.
 import { create } from 'zustand';
 import type { Figures } from '../../core/figures';
-import { invoke, messageOf } from '../api';
+import { ApiFailure, invoke, messageOf } from '../api';
+import { i18n } from '../i18n';
+
+export interface FiguresMessage {
+  kind: 'info' | 'error';
+  text: string;
+  details?: readonly string[];
+}
 
 export interface FiguresState {
   key: string | null;
   figures: Figures | null;
   loading: boolean;
   error: string | null;
+  busy: boolean;
+  message: FiguresMessage | null;
 }
 
-export const initialFigures: FiguresState = { key: null, figures: null, loading: false, error: null };
+export const initialFigures: FiguresState = { key: null, figures: null, loading: false, error: null, busy: false, message: null };
 
 interface FiguresActions {
   load: (unit: string, period: string) => Promise<void>;
+  /** Asks for a plans CSV (dialog in the main process), imports it all or nothing, reloads. */
+  importPlans: (unit: string, period: string) => Promise<void>;
+  dismiss: () => void;
   reset: () => void;
 }
 
@@ -32,5 +44,22 @@ export const useFigures = create<FiguresState & FiguresActions>()((set, get) => 
     }
   },
 
+  async importPlans(unit, period) {
+    set({ busy: true, message: null });
+    try {
+      const r = await invoke('plans.importCsv', {});
+      set({ busy: false });
+      if (!r) return;
+      await get().load(unit, period);
+      set({ message: { kind: 'info', text: i18n.t('ui.csv.importedPlans', { file: r.file, count: r.count }) } });
+    } catch (e) {
+      // A rejected file: its sentence and every bad line; the plans are as they were.
+      const details = e instanceof ApiFailure ? e.error.details : undefined;
+      const text = e instanceof ApiFailure ? e.error.message : messageOf(e);
+      set({ busy: false, message: { kind: 'error', text, ...(details ? { details } : {}) } });
+    }
+  },
+
+  dismiss: () => set({ message: null }),
   reset: () => set(initialFigures),
 }));

@@ -114,4 +114,37 @@ describe('files in the app', () => {
       expect(await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(shown);
     });
   });
+
+  it('imports annual plans from CSV on the figures screen: % of plan follows; a bad file changes nothing', async () => {
+    writeFileSync(file('kh.csv'), 'unit;year;element;target;direction\nTH_HH;2024;EPI_FULL_U1;3070;>=\n');
+    writeFileSync(file('kh-loi.csv'), 'unit,year,element,target,direction\nTH_HH,2024,EPI_FULL_U1,3521,>=\nTH_HH,24,EPI_MEASLES2,1,\nTH_HH,2024,NO_SUCH,1,\n');
+    const { dialogs } = scriptedDialogs([file('kh.csv'), file('kh-loi.csv')]);
+    await withApp({ seed: seedDemo, host: { dialogs } }, async ({ page, host }) => {
+      await page.getByRole('tab', { name: 'Số liệu huyện' }).click();
+      await pickMonth(page, '2024-05');
+      await page.getByLabel('Chương trình').selectOption('EPI');
+      const pct = page.locator('tr[data-element="EPI_FULL_U1"] [data-col="pct"]');
+      await pct.filter({ hasText: '8,7%' }).waitFor();
+      await page.getByRole('button', { name: 'Nhập kế hoạch năm từ CSV…' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã nhập kế hoạch từ tệp kh.csv: 1 dòng' }).waitFor();
+      await pct.filter({ hasText: '10,0%' }).waitFor();
+
+      const plans = () => {
+        const db = new Database(host.dbFile, { readonly: true });
+        try {
+          return JSON.stringify(db.prepare('SELECT * FROM plan_target ORDER BY 1, 2, 3').all());
+        } finally {
+          db.close();
+        }
+      };
+      const before = plans();
+      await page.getByRole('button', { name: 'Nhập kế hoạch năm từ CSV…' }).click();
+      const alert = page.getByRole('alert');
+      await alert.getByText(/Tệp kh-loi.csv không được nhập: có 2 dòng lỗi/).waitFor();
+      expect(await alert.getByRole('list', { name: 'Các dòng có lỗi' }).getByRole('listitem').count()).toBe(2);
+      await screenshot(page, '17-figures-plans-rejected');
+      expect(plans()).toBe(before);
+      expect(await pct.innerText()).toBe('10,0%');
+    });
+  });
 });
