@@ -20,7 +20,7 @@ import type { CatalogueElement } from '../../core/catalogue';
 import { formatNumber } from '../../core/format';
 import { CellPanel } from '../components/CellPanel';
 import { MonthStatusBar } from '../components/MonthStatusBar';
-import { BadLines } from '../components/BadLines';
+import { MessageBox } from '../components/MessageBox';
 import { PeriodBar } from '../components/PeriodBar';
 import { QualitySummary } from '../components/QualitySummary';
 import { cellEditable, entryElements, entryUnits, parseClipboardBlock, pasteEntries, totalsOf, TOTAL_ROW_UNIT, type EntryRow } from '../grid/entry-model';
@@ -189,17 +189,7 @@ export function EntryScreen() {
           </button>
         </div>
       </div>
-            {message && (
-        <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          <div className="message-body">
-            <span>{message.text}</span>
-            {message.details && message.details.length > 0 && <BadLines lines={message.details} />}
-          </div>
-          <button type="button" onClick={dismiss} aria-label={t('ui.common.close')}>
-            ×
-          </button>
-        </div>
-      )}
+      {message && <MessageBox message={message} onClose={dismiss} />}
       <p className="hint">{t('ui.entry.hint')}</p>
       <div className="entry-main">
         <div className="grid-wrap" onPaste={onPaste} data-loading={loading ? 'true' : 'false'}>

@@ -1,7 +1,7 @@
 // The district's figures for the month and programme: what the monthly report will print.
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BadLines } from '../components/BadLines';
+import { MessageBox } from '../components/MessageBox';
 import { PeriodBar } from '../components/PeriodBar';
 import { formatFigure, formatPct } from '../format';
 import { useFigures } from '../stores/figures';
@@ -35,17 +35,7 @@ export function FiguresScreen() {
           {t('ui.csv.importPlans')}
         </button>
       </div>
-      {message && (
-        <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-          <div className="message-body">
-            <span>{message.text}</span>
-            {message.details && message.details.length > 0 && <BadLines lines={message.details} />}
-          </div>
-          <button type="button" onClick={dismiss} aria-label={t('ui.common.close')}>
-            ×
-          </button>
-        </div>
-      )}
+      {message && <MessageBox message={message} onClose={dismiss} />}
       {error && (
         <div className="message message-error" role="alert">
           {error}

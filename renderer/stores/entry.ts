@@ -4,17 +4,13 @@
 import { create } from 'zustand';
 import type { SetValueResult } from '../../core/api';
 import { ApiFailure, invoke, messageOf } from '../api';
+import type { ScreenMessage } from '../components/MessageBox';
 import { i18n } from '../i18n';
 import { parseCell, type PasteEntry, type PasteProblem } from '../grid/entry-model';
 
 export type CellState = 'saving' | 'saved' | 'error';
 
-export interface EntryMessage {
-  kind: 'error' | 'info';
-  text: string;
-  /** The bad lines of a rejected file, one sentence each (shown in a scrolling list). */
-  details?: string[];
-}
+export type EntryMessage = ScreenMessage;
 
 export interface EntryState {
   /** The month the values belong to; null before the first load. */

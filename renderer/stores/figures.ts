@@ -3,13 +3,9 @@
 import { create } from 'zustand';
 import type { Figures } from '../../core/figures';
 import { ApiFailure, invoke, messageOf } from '../api';
+import type { ScreenMessage } from '../components/MessageBox';
 import { i18n } from '../i18n';
 
-export interface FiguresMessage {
-  kind: 'info' | 'error';
-  text: string;
-  details?: readonly string[];
-}
 
 export interface FiguresState {
   key: string | null;
@@ -17,7 +13,7 @@ export interface FiguresState {
   loading: boolean;
   error: string | null;
   busy: boolean;
-  message: FiguresMessage | null;
+  message: ScreenMessage | null;
 }
 
 export const initialFigures: FiguresState = { key: null, figures: null, loading: false, error: null, busy: false, message: null };
