@@ -49,7 +49,6 @@ export interface DataValueTable {
 }
 
 export interface AuditTable {
-  id: Generated<number>;
   unit_id: number;
   period: string;
   element_id: number;

@@ -227,7 +227,7 @@ export function exportValues(store: Store, period: string, unit?: string): DataV
 export function valueHistory(store: Store, unit: string, period: string, element: string): AuditEntry[] {
   const rows = prepared(store.db, 
       `SELECT old_value, new_value, old_comment, new_comment, revision, changed_by, changed_at, source FROM audit
-       WHERE period = ? AND unit_id = ? AND element_id = ? ORDER BY id DESC`,
+       WHERE period = ? AND unit_id = ? AND element_id = ? ORDER BY revision DESC`,
     )
     .all(period, store.unitId(unit), store.elementId(element)) as {
     old_value: number | null; new_value: number | null; old_comment: string | null; new_comment: string | null;

@@ -55,12 +55,12 @@ export function updateToSchemaVersion1(db: Database): void {
       PRIMARY KEY (unit_id, period, element_id)
     ) STRICT, WITHOUT ROWID;
 
-    -- Append-only: rows go to the end of the rowid b-tree, the cheapest insert SQLite has, so
-    -- bulk imports stay fast. The history of one value is found through its month.
+    -- Keyed by month first: an import (month by month) appends near the end of one b-tree,
+    -- and the history of a value is one range scan. A value's revision only grows (see the
+    -- trigger below), so (value, revision) names one change.
     CREATE TABLE audit (
-      id INTEGER PRIMARY KEY,
-      unit_id INTEGER NOT NULL,
       period TEXT NOT NULL,
+      unit_id INTEGER NOT NULL,
       element_id INTEGER NOT NULL,
       old_value REAL,
       new_value REAL,
@@ -69,9 +69,15 @@ export function updateToSchemaVersion1(db: Database): void {
       revision INTEGER NOT NULL,
       changed_by TEXT NOT NULL,
       changed_at TEXT NOT NULL,
-      source TEXT NOT NULL
-    ) STRICT;
-    CREATE INDEX audit_period ON audit(period);
+      source TEXT NOT NULL,
+      PRIMARY KEY (period, unit_id, element_id, revision)
+    ) STRICT, WITHOUT ROWID;
+
+    -- An older revision never overwrites a newer one.
+    CREATE TRIGGER data_value_revision_grows BEFORE UPDATE OF revision ON data_value
+    WHEN NEW.revision <= OLD.revision BEGIN
+      SELECT RAISE(ABORT, 'revision must grow');
+    END;
 
     -- Every change of a value writes its audit row, whichever path made it (grid, CSV, bundle).
     CREATE TRIGGER data_value_audit_insert AFTER INSERT ON data_value BEGIN
