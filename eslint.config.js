@@ -40,4 +40,12 @@ export default tseslint.config(
   forbid(['electron/**'], ['**/renderer/*'], 'electron/ talks to the renderer through IPC only.'),
   forbid(['renderer/**'], [...node, '**/db/*', '**/export/*', '**/electron/*', '**/cli/*', 'kysely'],
     'renderer/ may import core/ only, and reaches the service through renderer/api.ts.'),
+  {
+    // Only renderer/api.ts touches the preload's bridge; every screen goes through it.
+    files: ['renderer/**'],
+    ignores: ['renderer/api.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Use invoke() from renderer/api.ts.' }],
+    },
+  },
 );
