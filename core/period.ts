@@ -4,10 +4,27 @@
 export type Month = string; // "YYYY-MM"
 export type PeriodSpec = string; // "YYYY-MM" | "YYYY-Qn" | "YYYY-H1" | "YYYY-9M" | "YYYY"
 
+/**
+ * The years a user may name. The catalogue's programmes are today's reporting forms and no
+ * district keeps monthly figures in files from before 2000, so an earlier year ("0000-01",
+ * "1024-05") is a typo, refused wherever a period comes in (API, CSV, CLI). The last year bounds
+ * plan targets (future months are refused for values anyway). The database's plan_target CHECK
+ * (1900–2999) is wider, never narrower.
+ */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2100;
+
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** Whether a year is one a user may name (FIRST_YEAR..LAST_YEAR). */
+export function isYearInRange(year: number): boolean {
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/** A month a user may name: "YYYY-MM" with the year in range. Months computed inside the app may lie before it. */
 export function isMonth(s: string): boolean {
-  return MONTH_RE.test(s);
+  const m = MONTH_RE.exec(s);
+  return m !== null && isYearInRange(Number(m[1]));
 }
 
 export function monthParts(m: Month): { year: number; month: number } {
@@ -64,8 +81,10 @@ export interface ResolvedPeriod {
 
 const SPEC_RE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-(H1)|-(9M))?$/;
 
+/** A period a user may name (month, quarter, 6 or 9 months, year), the year in range. */
 export function isPeriodSpec(s: string): boolean {
-  return SPEC_RE.test(s);
+  const m = SPEC_RE.exec(s);
+  return m !== null && isYearInRange(Number(m[1]));
 }
 
 export function resolvePeriod(spec: PeriodSpec): ResolvedPeriod {

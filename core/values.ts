@@ -52,6 +52,16 @@ export function checkValue(
     return new UserError('error.unitClosed', { unit: unit.name, from: unit.closedFrom, period });
   }
   if (comment !== null && comment.length > MAX_COMMENT) return new UserError('error.commentTooLong', { max: MAX_COMMENT });
+  return checkAmount(e, value);
+}
+
+/**
+ * Checks a number against its element's type, wherever it comes from (a value or a plan
+ * target): finite, not negative, not absurdly large, whole for counts and money, at most 100
+ * for a percentage. Returns the error or null.
+ */
+export function checkAmount(e: CatalogueElement, value: number | null): UserError | null {
+  const name = e.nameVi;
   if (value === null) return null;
   if (!Number.isFinite(value)) return new UserError('error.notANumber', { text: String(value) });
   if (value < 0) return new UserError('error.negativeValue', { element: name, text: formatNumber(value, 'vi', 6) });

@@ -1,10 +1,12 @@
 // CSV import and export of data values and plan targets. Imports are all or nothing: every
 // line is checked first, every bad line is reported with its number and reason, and the
 // database is written only when the whole file is good.
+import type { ValueType } from '../core/catalogue';
 import { toCsv, parseCsv, type ParsedCsv } from '../core/csv';
 import { FileRejectedError, UserError, type LineProblem } from '../core/errors';
 import { parseUserNumber } from '../core/numbers';
-import { parseDirection, type PlanDirection } from '../core/plan';
+import { isYearInRange } from '../core/period';
+import { checkTarget, parseDirection, type PlanDirection } from '../core/plan';
 import { setPlans, type PlanInput } from './plans.repo';
 import type { Store } from './store';
 import { exportValues, resolveInput, writeBulk, type ChangeSource, type Resolved, type ValueInput } from './values.repo';
@@ -33,9 +35,10 @@ function problemOf(line: number, e: unknown): LineProblem {
   throw e;
 }
 
-function numberOrProblem(text: string): number | null | UserError {
+/** A number read for an element of `valueType` (null when the element is unknown: the strictest reading). */
+function numberOrProblem(text: string, valueType: ValueType | null): number | null | UserError {
   if (text === '') return null;
-  const n = parseUserNumber(text);
+  const n = parseUserNumber(text, valueType);
   if (n.ok) return n.value;
   if (n.reason === 'ambiguous') return new UserError('error.ambiguousNumber', { text });
   return new UserError('error.notANumber', { text });
@@ -66,7 +69,8 @@ export function checkValuesCsv(store: Store, text: string, file: string, now: Da
       continue;
     }
     const [unit = '', period = '', element = '', valueText = '', comment] = fields;
-    const value = numberOrProblem(valueText);
+    // The element's type decides how "1.234" reads (1234 for a count); an unknown element is reported below.
+    const value = numberOrProblem(valueText, store.catalogue.byCode.get(element)?.valueType ?? null);
     if (value instanceof UserError) {
       problems.push(problemOf(line, value));
       continue;
@@ -135,10 +139,11 @@ export function importPlansCsv(store: Store, text: string, file: string, user: s
     try {
       store.unit(unit);
       const e = store.element(element);
-      if (!/^\d{4}$/.test(yearText)) throw new UserError('error.badYear', { year: yearText });
-      const target = numberOrProblem(targetText);
+      if (!/^\d{4}$/.test(yearText) || !isYearInRange(Number(yearText))) throw new UserError('error.badYear', { year: yearText });
+      const target = numberOrProblem(targetText, e.valueType);
       if (target instanceof UserError) throw target;
-      if (target !== null && target < 0) throw new UserError('error.negativeValue', { element: e.nameVi, text: targetText });
+      const err = checkTarget(e, target);
+      if (err) throw err;
       const direction: PlanDirection | null = parseDirection(directionText);
       if (direction === null) throw new UserError('error.badDirection', { text: directionText });
       const key = `${unit}\u0000${yearText}\u0000${element}`;

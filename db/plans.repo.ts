@@ -1,6 +1,7 @@
 // Annual plan targets per (unit, year, element), with their direction.
 import { UserError } from '../core/errors';
-import type { PlanDirection, PlanTarget } from '../core/plan';
+import { isYearInRange } from '../core/period';
+import { checkTarget, type PlanDirection, type PlanTarget } from '../core/plan';
 import { subtree } from '../core/orgunit';
 import { prepared } from './query';
 import type { Store } from './store';
@@ -15,17 +16,16 @@ export interface PlanInput {
 }
 
 function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < 1900 || year > 2999) throw new UserError('error.badYear', { year: String(year) });
+  if (!isYearInRange(year)) throw new UserError('error.badYear', { year: String(year) });
 }
 
 /** Sets plan targets, all or nothing. */
 export function setPlans(store: Store, inputs: readonly PlanInput[], user: string, now = new Date()): number {
   const rows = inputs.map((p) => {
     checkYear(p.year);
-    const e = store.element(p.element);
-    if (p.target !== null && (!Number.isFinite(p.target) || p.target < 0)) {
-      throw new UserError('error.negativeValue', { element: e.nameVi, text: String(p.target) });
-    }
+    store.unit(p.unit);
+    const err = checkTarget(store.element(p.element), p.target);
+    if (err) throw err;
     return { ...p, unitId: store.unitId(p.unit), elementId: store.elementId(p.element) };
   });
   const at = now.toISOString();

@@ -2,6 +2,7 @@
 // kind of bad input — each with a clear message and the data left exactly as it was.
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listPlans } from '../db/plans.repo';
 import { openStore } from '../db/store';
 import { smallStore, snapshot, tempDir, type TempDir } from './helpers/fixture';
 import { runCli } from './helpers/cli';
@@ -87,7 +88,7 @@ describe('values import', () => {
         'C1,2024-05,EPI_FULL_U1,-3', // negative count
         'C1,2024-05,EPI_FULL_U1,2.5', // decimal in a count
         'C1,2099-01,EPI_FULL_U1,5', // a month in the future
-        'C1,2024-05,EPI_FULL_U1,1.234', // ambiguous
+        'D,2024-05,RH_ANC_AVG,1.234', // ambiguous where decimals are allowed
         'C1,2024-05,EPI_FULL_U1,5,extra', // wrong column count
         'C2,2024-05,EPI_FULL_U1,6', // duplicate of line 2
         'C1,2024-05,FP_SEX_RATIO,100', // derived
@@ -165,6 +166,94 @@ describe('plans and figures', () => {
     expect(r.code).toBe(1);
     for (const line of [3, 4, 5]) expect(r.err).toContain(`Dòng ${line}:`);
     expect(dbSnapshot()).toBe(before);
+  });
+});
+
+describe('input rules', () => {
+  it('reads 1.234 as 1234 in count and money columns, and refuses it where decimals are allowed', async () => {
+    const ok = file('ok.csv', ['unit;period;element;value', 'C1;2024-05;EPI_FULL_U1;1.234', 'C2;2024-05;EPI_FULL_U1;2,345', 'C1;2024-05;CUR_FEES;49.875.000', 'C2;2024-05;CUR_FEES;12\u00a0500\u00a0000', 'D;2024-05;RH_ANC_AVG;4,5'].join('\n'));
+    const r = await run('values', 'import', db, ok);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const out = (await run('values', 'export', db, '--period', '2024-05')).out;
+    expect(out).toContain('C1,2024-05,EPI_FULL_U1,1234,');
+    expect(out).toContain('C2,2024-05,EPI_FULL_U1,2345,');
+    expect(out).toContain('C1,2024-05,CUR_FEES,49875000,');
+    expect(out).toContain('C2,2024-05,CUR_FEES,12500000,');
+    expect(out).toContain('D,2024-05,RH_ANC_AVG,4.5,');
+    const before = dbSnapshot();
+    const bad = file('bad.csv', ['unit;period;element;value', 'D;2024-05;RH_ANC_AVG;1.234', 'D;2024-05;SAN_LATRINE_PCT;12,345', 'C3;2024-05;EPI_FULL_U1;1 2', 'C3;2024-05;CUR_FEES;36 00', 'C3;2024-05;EPI_FULL_U1;1.5'].join('\n'));
+    const refused = await run('values', 'import', db, bad);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Dòng 2: Số "1\.234" có thể hiểu theo hai cách/);
+    expect(refused.err).toMatch(/Dòng 3: Số "12,345" có thể hiểu theo hai cách/);
+    expect(refused.err).toContain('Dòng 4: "1 2" không phải là một số');
+    expect(refused.err).toContain('Dòng 5: "36 00" không phải là một số');
+    expect(refused.err).toMatch(/Dòng 6: .*số đếm/);
+    expect(dbSnapshot()).toBe(before);
+  });
+
+  it('refuses month 0000-01 and any year before 2000, in files and on the command line', async () => {
+    const before = dbSnapshot();
+    const r = await run('values', 'import', db, file('old.csv', 'unit,period,element,value\nC1,0000-01,EPI_FULL_U1,1\nC1,1999-12,EPI_FULL_U1,1\nC1,2000-01,EPI_FULL_U1,1\n'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Dòng 2: Kỳ báo cáo "0000-01" không hợp lệ');
+    expect(r.err).toContain('Dòng 3: Kỳ báo cáo "1999-12" không hợp lệ');
+    expect(r.err).not.toContain('Dòng 4');
+    expect(dbSnapshot()).toBe(before);
+    for (const argv of [
+      ['values', 'export', db, '--period', '0000-01'],
+      ['figures', db, '--unit', 'D', '--period', '0000'],
+      ['figures', db, '--unit', 'D', '--period', '1999-Q4'],
+      ['validate', db, '--unit', 'D', '--period', '0000-01'],
+      ['complete', db, '--unit', 'D', '--period', '0000-01'],
+      ['reopen', db, '--unit', 'D', '--period', '1999-01'],
+      ['report', db, '--unit', 'D', '--period', '0000-01', '--format', 'html', '--out', tmp.path('r.html')],
+    ]) {
+      const c = await run(...argv);
+      expect(c.code, argv.join(' ')).toBe(1);
+      expect(c.err, argv.join(' ')).toMatch(/không hợp lệ.*từ 2000/);
+    }
+    const plans = await run('plans', 'import', db, file('p.csv', 'unit,year,element,target\nD,0000,EPI_FULL_U1,1\nD,1999,EPI_FULL_U1,1\n'));
+    expect(plans.code).toBe(1);
+    expect(plans.err).toContain('Dòng 2: Năm "0000" không hợp lệ');
+    expect(plans.err).toContain('Dòng 3: Năm "1999" không hợp lệ');
+    expect(dbSnapshot()).toBe(before);
+  });
+
+  it('holds plan targets to the value rules of their element', async () => {
+    const before = dbSnapshot();
+    const bad = file(
+      'p.csv',
+      [
+        'unit,year,element,target,direction',
+        'D,2024,SAN_LATRINE_PCT,150,>=', // a percentage over 100
+        'D,2024,FP_SEX_RATIO,110,<=', // a derived element
+        'D,2024,EPI_FULL_U1,"3521,5",>=', // decimals in a count
+        'D,2024,EPI_FULL_U1,36 00,>=', // not a thousands group
+        'D,2024,CUR_FEES,-5,>=', // negative
+        'D,2024,RH_ANC_AVG,1.234,>=', // ambiguous where decimals are allowed
+      ].join('\n'),
+    );
+    const r = await run('plans', 'import', db, bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/Dòng 2: .*0–100%/);
+    expect(r.err).toMatch(/Dòng 3: .*không đặt kế hoạch/);
+    expect(r.err).toMatch(/Dòng 4: .*số đếm/);
+    expect(r.err).toContain('Dòng 5: "36 00" không phải là một số');
+    expect(r.err).toMatch(/Dòng 6: .*số âm/);
+    expect(r.err).toMatch(/Dòng 7: .*hai cách/);
+    expect(dbSnapshot()).toBe(before);
+    const ok = await run('plans', 'import', db, file('ok.csv', 'unit;year;element;target\nD;2024;EPI_FULL_U1;3.521\nD;2024;CUR_FEES;12 000 000\nD;2024;SAN_LATRINE_PCT;92,5\n'));
+    expect(ok.err).toBe('');
+    const s = openStore(db);
+    try {
+      expect(listPlans(s, 'D', 2024).map((p) => [p.element, p.target])).toEqual(
+        expect.arrayContaining([['EPI_FULL_U1', 3521], ['CUR_FEES', 12_000_000], ['SAN_LATRINE_PCT', 92.5]]),
+      );
+    } finally {
+      s.close();
+    }
   });
 });
 

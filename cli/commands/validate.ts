@@ -4,6 +4,7 @@ import type { MarkCompleteResult, ValidationResult } from '../../core/api/qualit
 import { UserError } from '../../core/errors';
 import { formatNumber, formatPercent, type Lang } from '../../core/format';
 import { translator } from '../../core/i18n';
+import { isMonth } from '../../core/period';
 import type { Violation } from '../../core/rules/evaluate';
 import { compileRules, type RuleFile, type RuleSet } from '../../core/rules/ruleset';
 import { SHIPPED_RULE_FILES } from '../../core/rules/shipped';
@@ -14,11 +15,9 @@ import type { Store } from '../../db/store';
 import { parse, UsageError, type Command, type CommandIO } from '../args';
 import { withStore } from '../store';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 function unitAndPeriod(values: { unit?: string | undefined; period?: string | undefined }, usage: string): { unit: string; period: string } {
   if (!values.unit || !values.period) throw new UsageError(usage);
-  if (!MONTH.test(values.period)) throw new UserError('error.badPeriod', { period: values.period });
+  if (!isMonth(values.period)) throw new UserError('error.badPeriod', { period: values.period });
   return { unit: values.unit, period: values.period };
 }
 

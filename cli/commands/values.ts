@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
-import { isPeriodSpec } from '../../core/period';
+import { isMonth, isPeriodSpec } from '../../core/period';
 import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../../db/csv.repo';
 import { readTextFile } from '../../db/files';
 import { getFigures } from '../../db/figures.repo';
@@ -43,7 +43,7 @@ export const valuesExportCommand: Command = {
     );
     if (!values.period) throw new UsageError(this.usage);
     const period = values.period;
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) throw new UserError('error.badPeriod', { period });
+    if (!isMonth(period)) throw new UserError('error.badPeriod', { period });
     const text = withStore(positionals[0]!, (store) => {
       if (values.unit) store.unit(values.unit);
       if (!values.json) return exportValuesCsv(store, period, values.unit);

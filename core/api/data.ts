@@ -4,12 +4,15 @@ import type { CatalogueElement, Programme } from '../catalogue';
 import type { Figures } from '../figures';
 import type { Lang } from '../format';
 import type { OrgUnit } from '../orgunit';
+import { FIRST_YEAR, isMonth, isPeriodSpec, LAST_YEAR } from '../period';
 import type { PlanTarget } from '../plan';
 import type { DataValue } from '../values';
 
 export const code = z.string().min(1).max(64);
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-export const periodSpec = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H1|-9M)?$/);
+// Periods as core/period.ts reads them: the same rule (format and year range) on every path.
+export const month = z.string().max(7).refine(isMonth, `a month YYYY-MM, year ${FIRST_YEAR}–${LAST_YEAR}`);
+export const periodSpec = z.string().max(7).refine(isPeriodSpec, `a period YYYY-MM|YYYY-Qn|YYYY-H1|YYYY-9M|YYYY, year ${FIRST_YEAR}–${LAST_YEAR}`);
+export const year = z.number().int().min(FIRST_YEAR).max(LAST_YEAR);
 const comment = z.string().max(2000).nullable();
 export const empty = z.object({}).strict();
 
@@ -35,7 +38,7 @@ export const dataArgs = {
   /** The newest month with a value in the unit's subtree: where the app opens. */
   'values.latestPeriod': z.object({ unit: code }).strict(),
   'figures.get': z.object({ unit: code, period: periodSpec }).strict(),
-  'plans.list': z.object({ unit: code, year: z.number().int().min(1900).max(2999) }).strict(),
+  'plans.list': z.object({ unit: code, year }).strict(),
   'plans.set': z
     .object({
       entries: z
@@ -43,7 +46,7 @@ export const dataArgs = {
           z
             .object({
               unit: code,
-              year: z.number().int().min(1900).max(2999),
+              year,
               element: code,
               target: z.number().finite().nullable(),
               direction: z.enum(['>=', '<=', '<']).optional(),

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogueElement } from '../../core/catalogue';
+import { formatNumber } from '../../core/format';
 import { parseCommuneList } from '../setup-model';
 import { cellEditable, parseCell, parseClipboardBlock, pasteEntries, totalsOf, type EntryRow } from './entry-model';
 
-const el = (code: string, kind: CatalogueElement['kind'], entryLevel: CatalogueElement['entryLevel'] = 'commune') =>
-  ({ code, kind, entryLevel, valueType: 'count' }) as CatalogueElement;
+const el = (
+  code: string,
+  kind: CatalogueElement['kind'],
+  entryLevel: CatalogueElement['entryLevel'] = 'commune',
+  valueType: CatalogueElement['valueType'] = 'count',
+) => ({ code, kind, entryLevel, valueType }) as CatalogueElement;
 const rows: EntryRow[] = [
   { unit: 'C1', name: 'Xã Một', level: 'commune', values: { A: 1, S: 10, R: 50 } },
   { unit: 'C2', name: 'Xã Hai', level: 'commune', values: { A: 2, S: null } },
@@ -13,11 +18,23 @@ const rows: EntryRow[] = [
 
 describe('the entry grid model', () => {
   it('reads typed numbers vi-VN style and refuses ambiguous ones', () => {
-    expect(parseCell('8,7')).toEqual({ ok: true, value: 8.7 });
-    expect(parseCell('1.234.567')).toEqual({ ok: true, value: 1234567 });
-    expect(parseCell('  ')).toEqual({ ok: true, value: null });
-    expect(parseCell('1.234')).toMatchObject({ ok: false, key: 'error.ambiguousNumber' });
-    expect(parseCell('mười')).toMatchObject({ ok: false, key: 'error.notANumber' });
+    expect(parseCell('8,7', 'decimal')).toEqual({ ok: true, value: 8.7 });
+    expect(parseCell('1.234.567', 'decimal')).toEqual({ ok: true, value: 1234567 });
+    expect(parseCell('  ', 'decimal')).toEqual({ ok: true, value: null });
+    expect(parseCell('1.234', 'decimal')).toMatchObject({ ok: false, key: 'error.ambiguousNumber' });
+    expect(parseCell('1.234', 'percent')).toMatchObject({ ok: false, key: 'error.ambiguousNumber' });
+    expect(parseCell('mười', 'count')).toMatchObject({ ok: false, key: 'error.notANumber' });
+    expect(parseCell('1 2', 'count')).toMatchObject({ ok: false, key: 'error.notANumber' });
+  });
+
+  it('accepts in a count or money cell what the grid displays for it', () => {
+    for (const n of [1234, 56789, 1234567]) {
+      for (const lang of ['vi', 'en'] as const) {
+        expect(parseCell(formatNumber(n, lang, 2), 'count')).toEqual({ ok: true, value: n });
+        expect(parseCell(formatNumber(n, lang, 2), 'money')).toEqual({ ok: true, value: n });
+      }
+    }
+    expect(parseCell('1.234', 'count')).toEqual({ ok: true, value: 1234 });
   });
 
   it('adds flows and stocks over the rows, never a rate', () => {
@@ -35,11 +52,15 @@ describe('the entry grid model', () => {
       { unit: 'C2', element: 'A', value: 7 },
       { unit: 'C2', element: 'B', value: 8 },
     ]);
-    const bad = pasteEntries(parseClipboardBlock('5\t6\t9\n1.234\t8\t\n'), rows, cols, 0, 0);
+    const bad = pasteEntries(parseClipboardBlock('5\t6\t9\n1 2\t8\t\n'), rows, cols, 0, 0);
     expect(bad.problems.map((p) => [p.row, p.col, p.key])).toEqual([
       [1, 3, 'ui.entry.pasteNotEditable'],
-      [2, 1, 'error.ambiguousNumber'],
+      [2, 1, 'error.notANumber'],
     ]);
+    // Each pasted cell is read with its own column's type: 1.234 is 1234 in a count, ambiguous in a rate.
+    const typed = pasteEntries([['1.234', '1.234']], rows, [el('A', 'flow'), el('R', 'rate', 'commune', 'percent')], 0, 0);
+    expect(typed.entries).toEqual([{ unit: 'C1', element: 'A', value: 1234 }]);
+    expect(typed.problems.map((p) => [p.col, p.key])).toEqual([[2, 'error.ambiguousNumber']]);
     expect(pasteEntries([['1', '2', '3', '4']], rows, cols, 0, 1).problems.map((p) => p.key)).toEqual(['ui.entry.pasteNotEditable', 'ui.entry.pasteOutside', 'ui.entry.pasteOutside']);
   });
 

@@ -1,6 +1,6 @@
 // The entry grid's model, kept free of React and ag-grid so it is tested on its own: which
 // rows a programme has in a month, the totals row, how typed and pasted text become values.
-import type { CatalogueElement } from '../../core/catalogue';
+import type { CatalogueElement, ValueType } from '../../core/catalogue';
 import { parseUserNumber } from '../../core/numbers';
 import { isActiveIn, type OrgUnit } from '../../core/orgunit';
 
@@ -66,11 +66,15 @@ export type CellParse =
   | { ok: true; value: number | null }
   | { ok: false; key: 'error.ambiguousNumber' | 'error.notANumber'; text: string };
 
-/** Text typed into a cell: empty clears it; otherwise a vi-VN or plain number, never a guess. */
-export function parseCell(raw: unknown): CellParse {
+/**
+ * Text typed into a cell of an element of `valueType`: empty clears it; otherwise a vi-VN or
+ * plain number, never a guess. The type decides "1.234": 1234 in a count or money column (as
+ * the grid displays it), refused as ambiguous where decimals are allowed.
+ */
+export function parseCell(raw: unknown, valueType: ValueType | null): CellParse {
   if (typeof raw === 'number') return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, key: 'error.notANumber', text: String(raw) };
   const text = typeof raw === 'string' ? raw : '';
-  const parsed = parseUserNumber(text);
+  const parsed = parseUserNumber(text, valueType);
   if (parsed.ok) return { ok: true, value: parsed.value };
   if (parsed.reason === 'empty') return { ok: true, value: null };
   return { ok: false, key: parsed.reason === 'ambiguous' ? 'error.ambiguousNumber' : 'error.notANumber', text: text.trim().slice(0, 40) };
@@ -122,7 +126,7 @@ export function pasteEntries(
         if (cell.trim() !== '') problems.push({ row: i + 1, col: j + 1, key: 'ui.entry.pasteNotEditable', text: cell.trim() });
         return;
       }
-      const parsed = parseCell(cell);
+      const parsed = parseCell(cell, col.valueType);
       if (!parsed.ok) problems.push({ row: i + 1, col: j + 1, key: parsed.key, text: parsed.text });
       else entries.push({ unit: row.unit, element: col.code, value: parsed.value });
     });

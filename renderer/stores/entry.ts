@@ -7,6 +7,7 @@ import { ApiFailure, invoke, messageOf } from '../api';
 import type { ScreenMessage } from '../components/MessageBox';
 import { i18n } from '../i18n';
 import { parseCell, type PasteEntry, type PasteProblem } from '../grid/entry-model';
+import { useSession } from './session';
 
 export type CellState = 'saving' | 'saved' | 'error';
 
@@ -85,7 +86,9 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
     const month = get().month;
     if (!month) return;
     const key = cellKey(unit, element);
-    const parsed = parseCell(raw);
+    // The element's value type decides how "1.234" reads (1234 in a count column).
+    const valueType = useSession.getState().catalogue?.elements.find((e) => e.code === element)?.valueType ?? null;
+    const parsed = parseCell(raw, valueType);
     if (!parsed.ok) {
       set((s) => ({ cells: { ...s.cells, [key]: 'error' }, message: { kind: 'error', text: i18n.t(parsed.key, { text: parsed.text }) } }));
       return;
