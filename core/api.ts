@@ -7,7 +7,7 @@ import { dataArgs, type DataResults } from './api/data';
 import { reportArgs, type ReportResults } from './api/report';
 import { qualityArgs, type QualityResults } from './api/quality';
 import { shellArgs, type ShellOperation, type ShellResults } from './api/shell';
-import { UserError, isUserError } from './errors';
+import { UserError, describeValue, isUserError } from './errors';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -74,13 +74,23 @@ export async function dispatch(
   lang: Lang,
   onInternalError: (e: unknown) => void = () => {},
 ): Promise<Envelope<unknown>> {
+  // Anything may arrive as the name (a number, `{ toString: 1 }`, a proxy): it is described,
+  // never converted with String(), which can throw.
   if (!isOperation(op)) {
-    return { ok: false, error: errorOf(new UserError('error.unknownOperation', { op: String(op).slice(0, 64) }), lang) };
+    return { ok: false, error: errorOf(new UserError('error.unknownOperation', { op: describeValue(op, 64) }), lang) };
   }
-  const parsed = argSchemas[op].safeParse(args ?? {});
+  let parsed: ReturnType<(typeof argSchemas)[typeof op]['safeParse']>;
+  try {
+    parsed = argSchemas[op].safeParse(args ?? {});
+  } catch {
+    // A getter, toString or proxy trap that throws while the arguments are read (possible for
+    // in-process callers; IPC delivers plain cloned data): a bad argument like any other.
+    return { ok: false, error: errorOf(new UserError('error.badArgument', { detail: `${op}: (args) unreadable` }), lang) };
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const detail = `${op}: ${issue?.path.join('.') || '(args)'} ${issue?.message ?? ''}`.slice(0, 300);
+    const path = issue?.path.map((p) => describeValue(p, 40)).join('.');
+    const detail = `${op}: ${path || '(args)'} ${issue?.message ?? ''}`.slice(0, 300);
     return { ok: false, error: errorOf(new UserError('error.badArgument', { detail }), lang) };
   }
   const handler = handlers[op] as ((a: unknown) => unknown) | undefined;
@@ -92,7 +102,7 @@ export async function dispatch(
   } catch (e) {
     if (isUserError(e)) return { ok: false, error: errorOf(e, lang) };
     onInternalError(e);
-    const detail = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+    const detail = e instanceof Error && typeof e.message === 'string' ? e.message.slice(0, 200) : describeValue(e, 200);
     return { ok: false, error: errorOf(new UserError('error.internal', { detail }), lang) };
   }
 }

@@ -10,7 +10,7 @@ import viQuality from '../resources/i18n/vi/quality.json';
 import enReport from '../resources/i18n/en/report.json';
 import viReport from '../resources/i18n/vi/report.json';
 import type { Lang } from './format';
-import type { UserError } from './errors';
+import { clipParams, type UserError } from './errors';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
 
@@ -41,8 +41,9 @@ export function translator(lang: Lang): TFunction {
   return t;
 }
 
+/** A user error's message; long input in its parameters is cut (errors.ts, MAX_ECHO_CHARS). */
 export function userMessage(e: Pick<UserError, 'key' | 'params'>, lang: Lang): string {
-  return translator(lang)(e.key, e.params);
+  return translator(lang)(e.key, clipParams(e.params));
 }
 
 export function parseLang(s: string | undefined): Lang {

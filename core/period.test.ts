@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { messages } from './i18n';
 import {
   addMonths,
+  FIRST_YEAR,
+  isPeriodSpec,
+  LAST_YEAR,
   isFutureMonth,
   isMonth,
   resolvePeriod,
@@ -15,6 +19,24 @@ describe('periods', () => {
     expect(isMonth('2024-13')).toBe(false);
     expect(isMonth('2024-5')).toBe(false);
     expect(isMonth('24-05')).toBe(false);
+  });
+
+  it('refuses years before the catalogue history and absurd ones, as a user may name them', () => {
+    for (const bad of ['0000-01', '0001-01', '1024-05', '1999-12', '2101-01', '9999-12']) expect(isMonth(bad), bad).toBe(false);
+    for (const bad of ['0000', '1999', '0000-01', '1999-Q4', '1999-H1', '0100-9M', '2101']) expect(isPeriodSpec(bad), bad).toBe(false);
+    expect(isMonth(`${FIRST_YEAR}-01`)).toBe(true);
+    expect(isMonth(`${LAST_YEAR}-12`)).toBe(true);
+    expect(isPeriodSpec(`${FIRST_YEAR}`)).toBe(true);
+    expect(isPeriodSpec('2024-Q2')).toBe(true);
+    // Months the app computes may still lie before it (last year of January 2000).
+    expect(resolvePeriod(samePeriodLastYear(`${FIRST_YEAR}`)).months[0]).toBe('1999-01');
+    // The messages name the same years as the code.
+    for (const lang of ['vi', 'en'] as const) {
+      for (const key of ['badPeriod', 'badPeriodSpec', 'badYear'] as const) {
+        expect(messages[lang].error[key]).toContain(String(FIRST_YEAR));
+        expect(messages[lang].error[key]).toContain(String(LAST_YEAR));
+      }
+    }
   });
 
   it('moves across year ends', () => {

@@ -221,6 +221,20 @@ describe('input rules', () => {
     expect(dbSnapshot()).toBe(before);
   });
 
+  it('does not echo a 10 MB unit code back in full', async () => {
+    const huge = 'X'.repeat(10_000_000);
+    const before = dbSnapshot();
+    const r = await run('values', 'import', db, file('huge.csv', `unit,period,element,value\n${huge},2024-05,EPI_FULL_U1,5\nC1,2024-05,EPI_FULL_U1,${huge}\n`));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Dòng 2: Không có đơn vị mã "XXXX');
+    expect(r.err).toContain('Dòng 3: "XXXX');
+    expect(r.err.length).toBeLessThan(1000);
+    const f = await run('figures', db, '--unit', huge, '--period', '2024-05');
+    expect(f.code).toBe(1);
+    expect(f.err.length).toBeLessThan(300);
+    expect(dbSnapshot()).toBe(before);
+  });
+
   it('holds plan targets to the value rules of their element', async () => {
     const before = dbSnapshot();
     const bad = file(

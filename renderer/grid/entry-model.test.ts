@@ -61,6 +61,8 @@ describe('the entry grid model', () => {
     const typed = pasteEntries([['1.234', '1.234']], rows, [el('A', 'flow'), el('R', 'rate', 'commune', 'percent')], 0, 0);
     expect(typed.entries).toEqual([{ unit: 'C1', element: 'A', value: 1234 }]);
     expect(typed.problems.map((p) => [p.col, p.key])).toEqual([[2, 'error.ambiguousNumber']]);
+    const long = pasteEntries([['x'.repeat(1_000_000), '1', '2', 'y'.repeat(1_000_000)]], rows, cols, 0, 0);
+    expect(long.problems.map((p) => [p.key, p.text.length <= 80])).toEqual([['error.notANumber', true], ['ui.entry.pasteNotEditable', true], ['ui.entry.pasteOutside', true]]);
     expect(pasteEntries([['1', '2', '3', '4']], rows, cols, 0, 1).problems.map((p) => p.key)).toEqual(['ui.entry.pasteNotEditable', 'ui.entry.pasteOutside', 'ui.entry.pasteOutside']);
   });
 

@@ -1,6 +1,7 @@
 // The entry grid's model, kept free of React and ag-grid so it is tested on its own: which
 // rows a programme has in a month, the totals row, how typed and pasted text become values.
 import type { CatalogueElement, ValueType } from '../../core/catalogue';
+import { clipText } from '../../core/errors';
 import { parseUserNumber } from '../../core/numbers';
 import { isActiveIn, type OrgUnit } from '../../core/orgunit';
 
@@ -77,7 +78,7 @@ export function parseCell(raw: unknown, valueType: ValueType | null): CellParse 
   const parsed = parseUserNumber(text, valueType);
   if (parsed.ok) return { ok: true, value: parsed.value };
   if (parsed.reason === 'empty') return { ok: true, value: null };
-  return { ok: false, key: parsed.reason === 'ambiguous' ? 'error.ambiguousNumber' : 'error.notANumber', text: text.trim().slice(0, 40) };
+  return { ok: false, key: parsed.reason === 'ambiguous' ? 'error.ambiguousNumber' : 'error.notANumber', text: clipText(text.trim()) };
 }
 
 /** A block copied from Excel: rows by newline, cells by tab; Excel's trailing newline dropped. */
@@ -119,11 +120,11 @@ export function pasteEntries(
     cells.forEach((cell, j) => {
       const col = columns[startCol + j];
       if (!row || !col) {
-        if (cell.trim() !== '') problems.push({ row: i + 1, col: j + 1, key: 'ui.entry.pasteOutside', text: cell.trim() });
+        if (cell.trim() !== '') problems.push({ row: i + 1, col: j + 1, key: 'ui.entry.pasteOutside', text: clipText(cell.trim()) });
         return;
       }
       if (!cellEditable(col, row.level)) {
-        if (cell.trim() !== '') problems.push({ row: i + 1, col: j + 1, key: 'ui.entry.pasteNotEditable', text: cell.trim() });
+        if (cell.trim() !== '') problems.push({ row: i + 1, col: j + 1, key: 'ui.entry.pasteNotEditable', text: clipText(cell.trim()) });
         return;
       }
       const parsed = parseCell(cell, col.valueType);
