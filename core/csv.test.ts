@@ -18,6 +18,16 @@ describe('parseCsv', () => {
     expect(p.rows.map((r) => r.line)).toEqual([2, 4]);
   });
 
+  it('keeps line numbers right in CR-only (old Mac) and CRLF files with quoted line breaks', () => {
+    const mac = parseCsv('unit;period;element;value;comment\rC1;2024-05;X;1;"two\rlines"\rC2;2024-05;X;2;\r\rC3;2024-05;X;3;"three\r\rlines"\rC4;2024-05;X;4;"open\r');
+    expect(mac.delimiter).toBe(';');
+    expect(mac.header).toEqual(['unit', 'period', 'element', 'value', 'comment']);
+    expect(mac.rows.map((r) => [r.line, r.fields[0]])).toEqual([[2, 'C1'], [4, 'C2'], [6, 'C3'], [9, 'C4']]);
+    expect(mac.broken).toEqual([{ line: 9, reason: 'unterminatedQuote' }]);
+    const windows = parseCsv('unit,period,element,value,comment\r\nC1,2024-05,X,1,"two\r\nlines"\r\nC2,2024-05,X,2,"a\rb\nc"\r\nC3,2024-05,X,3,\r\n');
+    expect(windows.rows.map((r) => [r.line, r.fields[0]])).toEqual([[2, 'C1'], [4, 'C2'], [7, 'C3']]);
+  });
+
   it('reports an unclosed quote', () => {
     const p = parseCsv('unit,period,element,value,comment\nC1,2024-05,X,1,"open\n');
     expect(p.broken.length).toBeGreaterThan(0);

@@ -24,9 +24,19 @@ export function detectDelimiter(firstLine: string): ',' | ';' {
   return semis > commas ? ';' : ',';
 }
 
+// A line ends with CRLF (Windows), LF (Unix) or a lone CR (old Mac, and some exports): the
+// numbers users see in their editor count all three, inside quoted fields too.
+const LINE_BREAK = /\r\n|\r|\n/;
+const LINE_BREAKS = /\r\n|\r|\n/g;
+
+function lineBreaks(field: string): number {
+  if (!field.includes('\n') && !field.includes('\r')) return 0;
+  return field.match(LINE_BREAKS)?.length ?? 0;
+}
+
 export function parseCsv(text: string): ParsedCsv {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const firstLine = body.split(/\r?\n/, 1)[0] ?? '';
+  const firstLine = body.split(LINE_BREAK, 1)[0] ?? '';
   const delimiter = detectDelimiter(firstLine);
   const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, newline: undefined });
   // Papaparse counts records, not lines; a record's line is found from the newlines before it.
@@ -43,7 +53,7 @@ export function parseCsv(text: string): ParsedCsv {
     lineStarts.push(line);
     const thisLine = line;
     line += 1;
-    if (quoted) for (const f of fields) if (f.includes('\n')) line += f.split('\n').length - 1;
+    if (quoted) for (const f of fields) line += lineBreaks(f);
     if (i === 0) return;
     if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
     for (let k = 0; k < fields.length; k++) fields[k] = fields[k]!.trim();

@@ -221,6 +221,17 @@ describe('input rules', () => {
     expect(dbSnapshot()).toBe(before);
   });
 
+  it('numbers the lines of a CR-only file with quoted line breaks as an editor does', async () => {
+    const before = dbSnapshot();
+    const mac = file('mac.csv', 'unit,period,element,value,comment\rC1,2024-05,EPI_FULL_U1,1,"hai\rdòng"\rC2,2024-05,EPI_FULL_U1,mười,\rC3,2024-05,EPI_FULL_U1,"3",""\rXX,2024-05,EPI_FULL_U1,4,\r');
+    const r = await run('values', 'import', db, mac);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Dòng 4: "mười"');
+    expect(r.err).toContain('Dòng 6: Không có đơn vị mã "XX"');
+    expect(r.err).not.toMatch(/Dòng [2357]:/);
+    expect(dbSnapshot()).toBe(before);
+  });
+
   it('does not echo a 10 MB unit code back in full', async () => {
     const huge = 'X'.repeat(10_000_000);
     const before = dbSnapshot();
