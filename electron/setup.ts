@@ -2,7 +2,7 @@
 // communes (pasted as a list), the user and the director who signs the report. Written to a
 // temporary file and renamed into place, so an interrupted setup leaves no half database.
 import { renameSync } from 'node:fs';
-import type { Args } from '../core/api';
+import { CODE_MAX, type Args } from '../core/api';
 import { addUnits, type NewUnit } from '../db/units.repo';
 import { setSetting } from '../db/settings.repo';
 import { removeDatabaseFiles } from '../db/backup';
@@ -10,8 +10,18 @@ import { openStore } from '../db/store';
 
 type CreateUnitArgs = Args<'setup.createUnit'>;
 
-/** "Hoằng Hóa" → "HOANG_HOA": a stable ASCII code from a Vietnamese name. */
-export function codeFromName(name: string): string {
+// Codes are made from the names, and must be codes the API takes (CODE_MAX characters), unique,
+// however long the names (up to 120 characters each). The province and the district part get
+// 20 characters each, so a commune code keeps at least 22 of its own.
+const PART_MAX = 20;
+
+/** Cuts a code to `max` characters without leaving a trailing "_". */
+function cut(code: string, max: number): string {
+  return code.slice(0, max).replace(/_+$/, '');
+}
+
+/** "Hoằng Hóa" → "HOANG_HOA": a stable ASCII code from a Vietnamese name, at most `max` characters. */
+export function codeFromName(name: string, max = 40): string {
   const ascii = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -20,28 +30,36 @@ export function codeFromName(name: string): string {
     .replace(/[^A-Z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   const code = ascii.length > 0 ? ascii : 'DV';
-  return /^[A-Z]/.test(code) ? code.slice(0, 40) : `DV_${code}`.slice(0, 40);
+  return cut(/^[A-Z]/.test(code) ? code : `DV_${code}`, max);
 }
 
 const DISTRICT_PREFIX = /^(huyện|thị xã|thành phố|quận|tp\.?)\s+/i;
 const PROVINCE_PREFIX = /^(tỉnh|thành phố|tp\.?)\s+/i;
+const COMMUNE_PREFIX = /^(xã|phường|thị trấn)\s+/i;
 
-function communeCodes(district: string, names: readonly string[]): string[] {
+/** Codes for the communes under `district`: each within CODE_MAX, none the same ("…_2", "…_3" when names collide). */
+export function communeCodes(district: string, names: readonly string[]): string[] {
   const used = new Set<string>();
   return names.map((n) => {
-    let code = `${district}_${codeFromName(n.replace(/^(xã|phường|thị trấn)\s+/i, ''))}`;
-    for (let i = 2; used.has(code); i++) code = `${district}_${codeFromName(n)}_${i}`;
+    const base = `${district}_${codeFromName(n.replace(COMMUNE_PREFIX, ''), CODE_MAX)}`;
+    let code = cut(base, CODE_MAX);
+    for (let i = 2; used.has(code); i++) code = `${cut(base, CODE_MAX - String(i).length - 1)}_${i}`;
     used.add(code);
     return code;
   });
+}
+
+/** The province's and the district's codes: "THANH_HOA", "THANH_HOA_HOANG_HOA". */
+export function unitCodes(province: string, unitName: string): { province: string; district: string } {
+  const p = codeFromName(province.replace(PROVINCE_PREFIX, ''), PART_MAX);
+  return { province: p, district: `${p}_${codeFromName(unitName.replace(DISTRICT_PREFIX, ''), PART_MAX)}` };
 }
 
 /** Creates the unit's database at `file`; returns the district's code. */
 export function createUnitDatabase(file: string, a: CreateUnitArgs, now: Date): string {
   const tmp = `${file}.setup`;
   removeDatabaseFiles(tmp);
-  const provinceCode = codeFromName(a.province.replace(PROVINCE_PREFIX, ''));
-  const districtCode = `${provinceCode}_${codeFromName(a.unitName.replace(DISTRICT_PREFIX, ''))}`.slice(0, 60);
+  const { province: provinceCode, district: districtCode } = unitCodes(a.province, a.unitName);
   const units: NewUnit[] = [
     { code: provinceCode, name: a.province, level: 'province', parent: null },
     { code: districtCode, name: a.unitName, level: 'district', parent: provinceCode },

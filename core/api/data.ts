@@ -8,7 +8,9 @@ import { FIRST_YEAR, isMonth, isPeriodSpec, LAST_YEAR } from '../period';
 import type { PlanTarget } from '../plan';
 import type { DataValue } from '../values';
 
-export const code = z.string().min(1).max(64);
+/** The longest unit or element code the API takes; codes made at setup fit it (electron/setup.ts). */
+export const CODE_MAX = 64;
+export const code = z.string().min(1).max(CODE_MAX);
 // Periods as core/period.ts reads them: the same rule (format and year range) on every path.
 export const month = z.string().max(7).refine(isMonth, `a month YYYY-MM, year ${FIRST_YEAR}–${LAST_YEAR}`);
 export const periodSpec = z.string().max(7).refine(isPeriodSpec, `a period YYYY-MM|YYYY-Qn|YYYY-H1|YYYY-9M|YYYY, year ${FIRST_YEAR}–${LAST_YEAR}`);
