@@ -71,7 +71,11 @@ describe('dispatch', () => {
   });
 
   it('answers a handler that throws something unprintable with the internal error', async () => {
-    const env = await dispatch({ 'values.get': () => { throw { toString: 1 }; } }, 'values.get', { unit: 'C1', period: '2024-05' }, 'vi');
+    const unprintable = () => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- the point: a thrown value String() cannot print
+      throw { toString: 1 };
+    };
+    const env = await dispatch({ 'values.get': unprintable }, 'values.get', { unit: 'C1', period: '2024-05' }, 'vi');
     expect(errorKey(env)).toBe('error.internal');
   });
 

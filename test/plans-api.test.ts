@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../core/api';
 import { createService } from '../export/service';
-import { smallStore, snapshot, tempDir, type TempDir } from '../test/helpers/fixture';
-import { listPlans } from './plans.repo';
-import type { Store } from './store';
+import { smallStore, snapshot, tempDir, type TempDir } from './helpers/fixture';
+import { listPlans } from '../db/plans.repo';
+import type { Store } from '../db/store';
 
 let tmp: TempDir;
 let store: Store;
