@@ -69,8 +69,10 @@ export function checkValuesCsv(store: Store, text: string, file: string, now: Da
       continue;
     }
     const [unit = '', period = '', element = '', valueText = '', comment] = fields;
-    // The element's type decides how "1.234" reads (1234 for a count); an unknown element is reported below.
-    const value = numberOrProblem(valueText, store.catalogue.byCode.get(element)?.valueType ?? null);
+    // The element's type decides how "1.234" reads (1234 for a count). An unknown element is
+    // reported as such by resolveInput below, not as a number that could be read two ways.
+    const known = store.catalogue.byCode.get(element);
+    const value = known ? numberOrProblem(valueText, known.valueType) : null;
     if (value instanceof UserError) {
       problems.push(problemOf(line, value));
       continue;

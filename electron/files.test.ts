@@ -100,7 +100,7 @@ describe('saving and opening files through the main process', () => {
 
   it('imports a good values file as the installation user, and refuses a bad one whole with every bad line', async () => {
     writeFileSync(out('tot.csv'), 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,15\nC2,2024-05,EPI_FULL_U1,9\n');
-    writeFileSync(out('loi.csv'), 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,99\nC2,2024-05,EPI_FULL_U1,1.234\nXX,2024-05,EPI_FULL_U1,3\n');
+    writeFileSync(out('loi.csv'), 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,99\nC2,2024-05,AREA_KM2,1.234\nXX,2024-05,EPI_FULL_U1,3\n');
     const h = await makeHost(scripted([out('tot.csv'), out('loi.csv'), null]));
     expect(ok(await h.call('values.importCsv', {}))).toEqual({ file: 'tot.csv', count: 2, changed: 1 });
     const history = ok<{ changedBy: string; source: string }[]>(await h.call('values.history', { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1' }));

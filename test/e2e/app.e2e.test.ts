@@ -102,19 +102,31 @@ describe('Thống kê Y tế in Chromium', () => {
     });
   });
 
-  it('refuses an ambiguous number and a decimal count in Vietnamese, keeping the old value', async () => {
+  it('takes 1.234 as 1234 in a count, and refuses a decimal count and 1 2 in Vietnamese, keeping the old value', async () => {
     await withApp({ seed: seedDemo }, async ({ page, host }) => {
       await openEntry(page);
+      // A count has no decimals: 1.234 is what the grid itself displays for 1234, so it is 1234.
+      await typeInto(page, 0, 'EPI_MEASLES2', '1.234');
+      await page.locator(`.ag-row[row-id="${rowId(0)}"] [col-id="EPI_MEASLES2"].cell-saved`).waitFor();
+      expect(storedValue(host.dbFile, 1, 'EPI_MEASLES2')).toBe(1234);
+      expect(await cell(page, 0, 'EPI_MEASLES2').innerText()).toBe('1.234');
       const before = storedValue(host.dbFile, 1, 'EPI_FULL_U1');
       const shown = await cell(page, 0, 'EPI_FULL_U1').innerText();
-      await typeInto(page, 0, 'EPI_FULL_U1', '1.234');
-      await expect.poll(() => page.getByRole('alert').innerText()).toContain('có thể hiểu theo hai cách');
+      await typeInto(page, 0, 'EPI_FULL_U1', '1 2');
+      await expect.poll(() => page.getByRole('alert').innerText()).toContain('"1 2" không phải là một số');
       await screenshot(page, '04-entry-refused');
       await typeInto(page, 0, 'EPI_FULL_U1', '2,5');
       await expect.poll(() => page.getByRole('alert').innerText()).toContain('không nhận số thập phân');
       expect(await cell(page, 0, 'EPI_FULL_U1').innerText()).toBe(shown);
       expect(await page.locator(`.ag-row[row-id="${rowId(0)}"] [col-id="EPI_FULL_U1"].cell-error`).count()).toBe(1);
       expect(storedValue(host.dbFile, 1, 'EPI_FULL_U1')).toBe(before);
+      // Where decimals are allowed (area in km², a decimal), 1.234 reads two ways and is refused.
+      await page.getByLabel('Chương trình').selectOption('GENERAL');
+      await cell(page, 0, 'AREA_KM2').filter({ hasText: /\d/ }).waitFor();
+      const area = await cell(page, 0, 'AREA_KM2').innerText();
+      await typeInto(page, 0, 'AREA_KM2', '1.234');
+      await expect.poll(() => page.getByRole('alert').innerText()).toContain('có thể hiểu theo hai cách');
+      expect(await cell(page, 0, 'AREA_KM2').innerText()).toBe(area);
     });
   });
 

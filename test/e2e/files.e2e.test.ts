@@ -81,7 +81,7 @@ describe('files in the app', () => {
 
   it('exports the month as CSV, imports a good file into the grid, and refuses a bad one whole with its lines listed', async () => {
     writeFileSync(file('tot.csv'), '\uFEFFunit,period,element,value,comment\nTH_HH_01,2024-05,EPI_FULL_U1,99,\nTH_HH_02,2024-05,EPI_FULL_U1,"1.001,0",\n');
-    const bad = ['unit;period;element;value', 'TH_HH_01;2024-05;EPI_FULL_U1;5', 'TH_HH_02;2024-05;EPI_FULL_U1;1.234', 'TH_HH_03;2024-13;EPI_FULL_U1;4'];
+    const bad = ['unit;period;element;value', 'TH_HH_01;2024-05;EPI_FULL_U1;5', 'TH_HH_02;2024-05;AREA_KM2;1.234', 'TH_HH_03;2024-13;EPI_FULL_U1;4'];
     for (let i = 0; i < 40; i++) bad.push(`KHONG_CO_${i};2024-05;EPI_FULL_U1;1`);
     writeFileSync(file('loi.csv'), bad.join('\n'));
     const { dialogs } = scriptedDialogs([file('xuat.csv'), file('tot.csv'), file('loi.csv')]);
