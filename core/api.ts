@@ -63,6 +63,15 @@ function errorOf(e: UserError, lang: Lang): ApiError {
   };
 }
 
+/** What went wrong inside a handler, as short text; reading a thrown value never throws here. */
+function internalDetail(e: unknown): string {
+  try {
+    return e instanceof Error && typeof e.message === 'string' ? e.message.slice(0, 200) : describeValue(e, 200);
+  } catch {
+    return describeValue(e, 200);
+  }
+}
+
 /**
  * Validates and runs one call. Unknown operations, bad arguments and user errors come back
  * as `{ ok: false }` with a message in the user's language; nothing is thrown to the caller.
@@ -102,7 +111,6 @@ export async function dispatch(
   } catch (e) {
     if (isUserError(e)) return { ok: false, error: errorOf(e, lang) };
     onInternalError(e);
-    const detail = e instanceof Error && typeof e.message === 'string' ? e.message.slice(0, 200) : describeValue(e, 200);
-    return { ok: false, error: errorOf(new UserError('error.internal', { detail }), lang) };
+    return { ok: false, error: errorOf(new UserError('error.internal', { detail: internalDetail(e) }), lang) };
   }
 }
