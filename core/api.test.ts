@@ -77,6 +77,15 @@ describe('dispatch', () => {
     };
     const env = await dispatch({ 'values.get': unprintable }, 'values.get', { unit: 'C1', period: '2024-05' }, 'vi');
     expect(errorKey(env)).toBe('error.internal');
+    class Unreadable extends Error {
+      override get message(): string {
+        throw new Error('no message');
+      }
+    }
+    const unreadable = () => {
+      throw new Unreadable();
+    };
+    expect(errorKey(await dispatch({ 'values.get': unreadable }, 'values.get', { unit: 'C1', period: '2024-05' }, 'vi'))).toBe('error.internal');
   });
 
   it('refuses month 0000-01 and years before 2000 in every period argument', () => {
