@@ -176,6 +176,52 @@ describe('entry grid: writes based on what the screen showed', () => {
   });
 });
 
+describe('drafts of the same kind: a comment and the narrative', () => {
+  it('a comment half written is saved to its own cell when the user picks another cell or leaves the screen', async () => {
+    await withApp(async (app) => {
+      const { page, host } = app;
+      await openEntry(page);
+      const panel = page.getByRole('complementary', { name: 'Ô đang chọn' });
+      const comment = (unit: string) =>
+        (new Database(host.dbFile, { readonly: true })
+          .prepare(
+            `SELECT v.comment FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id
+             WHERE u.code = ? AND e.code = 'EPI_MEASLES2' AND v.period = '2024-05'`,
+          )
+          .get(unit) as { comment: string | null } | undefined)?.comment ?? null;
+      await cell(page, 4, 'EPI_MEASLES2').click();
+      await panel.getByLabel('Ghi chú giải thích').fill('Trạm báo muộn.');
+      await cell(page, 5, 'EPI_MEASLES2').click();
+      await expect.poll(() => comment('TH_HH_05')).toBe('Trạm báo muộn.');
+      await panel.getByLabel('Ghi chú giải thích').fill('Đã đối chiếu sổ.');
+      await page.getByRole('tab', { name: 'Báo cáo' }).click();
+      await expect.poll(() => comment('TH_HH_06')).toBe('Đã đối chiếu sổ.');
+      expect(comment('TH_HH_05')).toBe('Trạm báo muộn.');
+    });
+  });
+
+  it('narrative text typed for June is saved into June when the month changes', async () => {
+    await withApp(async (app) => {
+      const { page, host } = app;
+      await page.getByRole('tab', { name: 'Nhận xét' }).click();
+      await pickMonth(page, '2024-06');
+      await page.locator('.narrative-list[data-loading="false"]').waitFor();
+      const box = page.locator('.narrative-section textarea').first();
+      await box.fill('Tháng 6: mưa lớn, hai trạm báo muộn.');
+      await page.locator('.period-bar select').nth(0).selectOption('5');
+      await page.locator('.narrative-list[data-loading="false"]').waitFor();
+      const db = new Database(host.dbFile, { readonly: true });
+      await expect
+        .poll(() => (db.prepare("SELECT body FROM narrative WHERE period = '2024-06' AND section = 'I.1'").get() as { body: string } | undefined)?.body)
+        .toBe('Tháng 6: mưa lớn, hai trạm báo muộn.');
+      expect((db.prepare("SELECT body FROM narrative WHERE period = '2024-05' AND section = 'I.1'").get() as { body: string } | undefined)?.body).not.toBe(
+        'Tháng 6: mưa lớn, hai trạm báo muộn.',
+      );
+      db.close();
+    });
+  });
+});
+
 describe('entry grid: a completed month', () => {
   it('shows the month read-only and refuses typing and pasting into it', async () => {
     await withApp(async (app) => {
