@@ -9,7 +9,8 @@ import { latestPeriod } from './periods.repo';
 import { listPlans, setPlans } from './plans.repo';
 import { allSettings, getSetting, setSetting } from './settings.repo';
 import type { Store } from './store';
-import { getValues, setValue, setValues, valueHistory } from './values.repo';
+import { assertMonthOpen } from './periods.repo';
+import { getValues, setComment, setValue, setValues, valueHistory } from './values.repo';
 
 export interface ServiceContext {
   store: Store;
@@ -25,6 +26,7 @@ export interface ServiceContext {
 
 export type DataOperation =
   | 'app.info' | 'units.list' | 'catalogue.get' | 'values.get' | 'values.set' | 'values.setMany'
+  | 'values.setComment'
   | 'values.history' | 'values.latestPeriod' | 'figures.get' | 'plans.list' | 'plans.set' | 'narrative.get' | 'narrative.set'
   | 'settings.get' | 'settings.set';
 
@@ -53,13 +55,18 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, DataOperation>
     'values.get': (a) => getValues(store, a.unit, a.period),
     'values.set': (a) => setValue(store, a, currentUser(store), 'ui', now()),
     'values.setMany': (a) => setValues(store, a.entries, currentUser(store), 'ui', now()),
+    'values.setComment': (a) => setComment(store, a, currentUser(store), 'ui', now()),
     'values.history': (a) => valueHistory(store, a.unit, a.period, a.element),
     'values.latestPeriod': (a) => latestPeriod(store, a.unit),
     'figures.get': (a) => getFigures(store, a.unit, a.period),
     'plans.list': (a) => listPlans(store, a.unit, a.year),
     'plans.set': (a) => ({ count: setPlans(store, a.entries, currentUser(store), now()) }),
     'narrative.get': (a) => getNarrative(store, a.unit, a.period),
-    'narrative.set': (a) => ({ revision: setNarrative(store, a.unit, a.period, a.section, a.body, currentUser(store), now()) }),
+    // The narrative belongs to the unit's month: locked with it when the month is complete.
+    'narrative.set': (a) => {
+      assertMonthOpen(store, a.unit, a.period);
+      return { revision: setNarrative(store, a.unit, a.period, a.section, a.body, currentUser(store), now()) };
+    },
     'settings.get': () => allSettings(store),
     'settings.set': (a) => {
       setSetting(store, a.key, a.value);

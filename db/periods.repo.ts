@@ -1,5 +1,8 @@
-// Which months hold data: the app opens on the newest one, not on an empty month.
+// Which months hold data (the app opens on the newest one, not on an empty month), and which
+// are locked because they were marked complete.
+import { UserError } from '../core/errors';
 import { subtree } from '../core/orgunit';
+import { MONTH_LOCKED } from './migrations/0003-month-lock';
 import { prepared } from './query';
 import type { Store } from './store';
 
@@ -12,4 +15,42 @@ export function latestPeriod(store: Store, unit: string): string | null {
      WHERE value IS NOT NULL AND unit_id IN (SELECT value FROM json_each(?))`,
   ).get(JSON.stringify(ids)) as { period: string | null };
   return row.period;
+}
+
+/** The completed unit that locks `unit`'s month: the unit itself or one above it; null when open. */
+export function lockingUnit(store: Store, unit: string, period: string): string | null {
+  const tree = store.tree();
+  const chain: string[] = [];
+  for (let u: string | null = unit; u !== null && !chain.includes(u); u = tree.units.get(u)?.parent ?? null) chain.push(u);
+  const row = prepared(
+    store.db,
+    `SELECT unit_id FROM month_status WHERE period = ? AND status = 'complete' AND unit_id IN (SELECT value FROM json_each(?)) LIMIT 1`,
+  ).get(period, JSON.stringify(chain.map((c) => store.unitId(c)))) as { unit_id: number } | undefined;
+  return row ? store.unitCode(row.unit_id) : null;
+}
+
+/** The sentence for a write into a completed month: which unit's month, who locks it, what to do. */
+export function monthLockedError(store: Store, unit: string, period: string, locker: string): UserError {
+  return new UserError('quality.locked.write', { unit: store.unit(unit).name, period, locker: store.unit(locker).name });
+}
+
+/** Throws the clear sentence when the unit's month is complete (here or above); the triggers are the backstop. */
+export function assertMonthOpen(store: Store, unit: string, period: string): void {
+  const locker = lockingUnit(store, unit, period);
+  if (locker) throw monthLockedError(store, unit, period, locker);
+}
+
+/** A write the database refused because its month is complete (a path that did not ask first). */
+export function isMonthLockedError(e: unknown): boolean {
+  return e instanceof Error && e.message.includes(MONTH_LOCKED);
+}
+
+/** How many values (not cleared ones) the unit and the units below it hold for the month. */
+export function filledCount(store: Store, unit: string, period: string): number {
+  const ids = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
+  const row = prepared(
+    store.db,
+    `SELECT count(*) AS n FROM data_value WHERE period = ? AND value IS NOT NULL AND unit_id IN (SELECT value FROM json_each(?))`,
+  ).get(period, JSON.stringify(ids)) as { n: number };
+  return row.n;
 }

@@ -4,15 +4,19 @@ import type { MarkCompleteResult, MonthStatus, RulesResult, ValidationResult } f
 import { UserError } from '../core/errors';
 import type { Lang } from '../core/format';
 import { translator } from '../core/i18n';
-import { isMonth } from '../core/period';
+import { isMonth, monthOf } from '../core/period';
 import type { Violation } from '../core/rules/evaluate';
 import { OUTLIER_MIN_HISTORY, OUTLIER_THRESHOLD } from '../core/rules/outliers';
 import { problemMessage, ruleViews, type RuleSet } from '../core/rules/ruleset';
 import { shippedRules } from '../core/rules/shipped';
 import { recheckCell, validateWindows, type CellCheck } from '../core/rules/validate';
 import { WINDOW } from '../core/rules/window';
+import { filledCount } from './periods.repo';
 import { commentedCells, getMonthStatus, loadWindows, setMonthStatus } from './quality.repo';
 import type { Store } from './store';
+
+/** No health statistics before this month: an earlier one (0000-01) is a typo, not a period. */
+const FIRST_MONTH = '1900-01';
 
 function checkArgs(store: Store, unit: string, period: string): void {
   if (!isMonth(period)) throw new UserError('error.badPeriod', { period });
@@ -58,10 +62,20 @@ function isExplained(v: Violation, commented: ReadonlySet<string>, below: (unit:
 
 /**
  * Marks the month complete ("hoàn thành"), or refuses while a high-importance violation (on
- * the unit or any unit below it) has no explanation comment; the refusal lists them.
- * Data entry is never blocked either way.
+ * the unit or any unit below it) has no explanation comment (the refusal lists them), while the
+ * month has not ended, or when nothing was entered. Once complete, the month of the unit and of
+ * every unit below it is locked (migration 3) until it is reopened.
  */
 export function markComplete(store: Store, unit: string, period: string, user: string, now: Date, lang: Lang, rules?: RuleSet): MarkCompleteResult {
+  checkArgs(store, unit, period);
+  if (period < FIRST_MONTH) throw new UserError('quality.tooEarly', { period, min: FIRST_MONTH.slice(0, 4) });
+  const t = translator(lang);
+  const name = store.unit(unit).name;
+  // A month still running (by the injectable clock) or with nothing entered has nothing to vouch for.
+  const early = period >= monthOf(now) ? 'quality.notEnded' : filledCount(store, unit, period) === 0 ? 'quality.nothingEntered' : null;
+  if (early) {
+    return { completed: false, status: getMonthStatus(store, unit, period), unexplained: [], explained: [], message: t(early, { unit: name, period }) };
+  }
   const report = validateMonth(store, unit, period, lang, rules);
   const high = report.violations.filter((v) => v.importance === 'high');
   const commented = commentedCells(store, unit, period);
@@ -70,8 +84,6 @@ export function markComplete(store: Store, unit: string, period: string, user: s
   const explained: Violation[] = [];
   const unexplained: Violation[] = [];
   for (const v of high) (isExplained(v, commented, below) ? explained : unexplained).push(v);
-  const t = translator(lang);
-  const name = store.unit(unit).name;
   if (unexplained.length > 0) {
     return { completed: false, status: report.status, unexplained, explained, message: t('quality.refused', { unit: name, period, count: unexplained.length }) };
   }

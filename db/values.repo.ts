@@ -5,6 +5,7 @@ import { UserError } from '../core/errors';
 import { checkMonth, checkValue, type DataValue } from '../core/values';
 import { subtree } from '../core/orgunit';
 import { asUserError } from './open';
+import { isMonthLockedError, lockingUnit, monthLockedError } from './periods.repo';
 import { prepared } from './query';
 import type { Store } from './store';
 
@@ -49,6 +50,15 @@ export function resolveInput(
   if (monthError) throw monthError;
   const err = checkValue(element, unit, input.period, input.value, input.comment ?? null);
   if (err) throw err;
+  // A completed month is locked (here or above): say so clearly before the trigger refuses.
+  const lockKey = `lock|${input.unit}|${input.period}`;
+  let lockError = monthChecks?.get(lockKey);
+  if (lockError === undefined) {
+    const locker = lockingUnit(store, input.unit, input.period);
+    lockError = locker ? monthLockedError(store, input.unit, input.period, locker) : null;
+    monthChecks?.set(lockKey, lockError);
+  }
+  if (lockError) throw lockError;
   return { input, unitId: store.unitId(input.unit), elementId: store.elementId(input.element) };
 }
 
@@ -101,13 +111,69 @@ function writeOne(store: Store, r: Resolved, user: string, at: string, source: C
   return { ...base, value: row.value, comment: row.comment, revision: row.revision, changed: true };
 }
 
+/**
+ * The user's sentence for a failed write. A month completed between the check and the write
+ * (another process) is refused by the database's trigger: name it generically.
+ */
+function refusal(store: Store, e: unknown): unknown {
+  if (isMonthLockedError(e)) return new UserError('quality.locked.race');
+  return asUserError(e, store.file);
+}
+
 /** Sets one value in its own durable transaction. */
 export function setValue(store: Store, input: ValueInput, user: string, source: ChangeSource = 'ui', now = new Date()): SetResult {
   const r = resolveInput(store, input, now);
   try {
     return store.db.transaction(() => writeOne(store, r, user, now.toISOString(), source)).immediate();
   } catch (e) {
-    throw asUserError(e, store.file);
+    throw refusal(store, e);
+  }
+}
+
+export interface CommentInput {
+  unit: string;
+  period: string;
+  element: string;
+  /** null or blank clears it. */
+  comment: string | null;
+  /** When given, refused if the stored revision differs. */
+  expectedRevision?: number;
+}
+
+// A comment alone: the value is never part of the statement, so a value changed elsewhere
+// since the screen loaded it is kept, never reverted. A comment on an empty cell makes a row
+// without a value (as a cleared value does).
+const SET_COMMENT = `
+  INSERT INTO data_value (unit_id, period, element_id, value, comment, revision, updated_by, updated_at, source)
+  VALUES (@unitId, @period, @elementId, NULL, @comment, 1, @user, @at, @source)
+  ON CONFLICT (unit_id, period, element_id) DO UPDATE SET
+    comment = excluded.comment,
+    revision = revision + 1, updated_by = excluded.updated_by, updated_at = excluded.updated_at, source = excluded.source
+  WHERE comment IS NOT excluded.comment
+  RETURNING value, comment, revision`;
+
+/** Sets a cell's explanation comment without touching its value, in its own transaction. */
+export function setComment(store: Store, input: CommentInput, user: string, source: ChangeSource = 'ui', now = new Date()): SetResult {
+  const comment = input.comment?.trim() ? input.comment : null;
+  // The same checks as a value (month, level, lock, comment length), with the value left out.
+  const r = resolveInput(store, { unit: input.unit, period: input.period, element: input.element, value: null, comment }, now);
+  const base = { unit: input.unit, period: input.period, element: input.element };
+  const db = store.db;
+  try {
+    return db.transaction((): SetResult => {
+      const current = prepared(db, CURRENT).get(r.unitId, input.period, r.elementId) as Current | undefined;
+      if (input.expectedRevision !== undefined && (current?.revision ?? 0) !== input.expectedRevision) {
+        throw new UserError('error.staleRevision', { current: current?.revision ?? 0 });
+      }
+      if (!current && comment === null) return { ...base, value: null, comment: null, revision: 0, changed: false };
+      const row = prepared(db, SET_COMMENT).get({ unitId: r.unitId, period: input.period, elementId: r.elementId, comment, user, at: now.toISOString(), source }) as
+        | Current
+        | undefined;
+      const after = row ?? current!;
+      return { ...base, value: after.value, comment: after.comment, revision: after.revision, changed: !!row };
+    }).immediate();
+  } catch (e) {
+    throw refusal(store, e);
   }
 }
 
@@ -166,7 +232,7 @@ export function writeBulk(store: Store, resolved: readonly Resolved[], user: str
       return changed;
     }).immediate();
   } catch (e) {
-    throw asUserError(e, store.file);
+    throw refusal(store, e);
   }
 }
 
@@ -177,7 +243,7 @@ export function writeResolved(store: Store, resolved: readonly Resolved[], user:
     return store.db.transaction(() => resolved.map((r) => writeOne(store, r, user, at, source))).immediate();
   } catch (e) {
     // A full disk or a locked file rolls the whole transaction back: nothing was written.
-    throw asUserError(e, store.file);
+    throw refusal(store, e);
   }
 }
 

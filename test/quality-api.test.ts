@@ -21,6 +21,8 @@ afterEach(() => {
 describe('quality operations', () => {
   it('goes through the API contract with argument checks', async () => {
     const service = createService({ store, appVersion: 'test', now: () => now });
+    // An empty month cannot be marked complete: enter one figure first.
+    expect((await dispatch(service, 'values.set', { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1', value: 3 }, 'vi')).ok).toBe(true);
     const ok = await dispatch(service, 'period.markComplete', { unit: 'C1', period: '2024-05' }, 'vi');
     expect(ok).toMatchObject({ ok: true, value: { completed: true } });
     const status = await dispatch(service, 'period.status', { unit: 'C1', period: '2024-05' }, 'vi');

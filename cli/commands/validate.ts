@@ -90,8 +90,10 @@ function printComplete(r: MarkCompleteResult, io: CommandIO): void {
 export const completeCommand: Command = {
   name: 'complete',
   usage: 'thongke complete <db> --unit CODE --period YYYY-MM [--json]',
-  summaryVi: 'Đánh dấu tháng là hoàn thành; từ chối khi còn lỗi quan trọng chưa có ghi chú giải thích (mã thoát 1).',
-  summaryEn: 'Mark a month complete; refused while a high-importance problem has no explanation comment (exit code 1).',
+  summaryVi:
+    'Đánh dấu tháng là hoàn thành (khoá số liệu của đơn vị và các đơn vị trực thuộc trong tháng đó); từ chối khi tháng chưa kết thúc, chưa có số liệu, hoặc còn lỗi quan trọng chưa có ghi chú giải thích (mã thoát 1).',
+  summaryEn:
+    'Mark a month complete (locks the month for the unit and the units below it); refused while the month has not ended, has no data, or a high-importance problem has no explanation comment (exit code 1).',
   run(argv, io) {
     const { values, positionals } = parse(argv, { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
     const { unit, period } = unitAndPeriod(values, this.usage);
@@ -105,8 +107,8 @@ export const completeCommand: Command = {
 export const reopenCommand: Command = {
   name: 'reopen',
   usage: 'thongke reopen <db> --unit CODE --period YYYY-MM',
-  summaryVi: 'Mở lại một tháng đã hoàn thành để sửa số liệu.',
-  summaryEn: 'Reopen a completed month for corrections.',
+  summaryVi: 'Mở lại một tháng đã hoàn thành để sửa số liệu: khi tháng còn hoàn thành, mọi thao tác ghi (nhập, dán, nhập CSV, ghi chú, nhận xét) đều bị từ chối cho đến khi mở lại.',
+  summaryEn: 'Reopen a completed month for corrections: while it is complete, every write to it (entry, paste, CSV import, comment, narrative) is refused until it is reopened.',
   run(argv, io) {
     const { values, positionals } = parse(argv, { unit: { type: 'string' }, period: { type: 'string' } }, { min: 1, max: 1, usage: this.usage });
     const { unit, period } = unitAndPeriod(values, this.usage);

@@ -36,6 +36,10 @@ export const dataArgs = {
   'values.get': z.object({ unit: code, period: month }).strict(),
   'values.set': valueEntry,
   'values.setMany': z.object({ entries: z.array(valueEntry).min(1).max(20_000) }).strict(),
+  /** A cell's explanation comment alone: the value is never sent, so it is never reverted. */
+  'values.setComment': z
+    .object({ unit: code, period: month, element: code, comment, expectedRevision: z.number().int().nonnegative().optional() })
+    .strict(),
   'values.history': z.object({ unit: code, period: month, element: code }).strict(),
   /** The newest month with a value in the unit's subtree: where the app opens. */
   'values.latestPeriod': z.object({ unit: code }).strict(),
@@ -115,6 +119,7 @@ export interface DataResults {
   'values.get': DataValue[];
   'values.set': SetValueResult;
   'values.setMany': SetValueResult[];
+  'values.setComment': SetValueResult;
   'values.history': AuditEntry[];
   /** 'YYYY-MM', or null when the unit has no data yet. */
   'values.latestPeriod': string | null;

@@ -2,9 +2,11 @@
 // grid's data alone (readOnlyEdit): the edit goes to the service, and the store, not the grid,
 // holds what was saved. A block pasted from Excel is saved all at once, or not at all. Beside
 // the grid, the selected cell's comment and history; above it, CSV files and the month's status.
+// An edit belongs to the cell, month and unit where it began: leaving the grid (another tab,
+// month or programme) commits it there first; arrows confirm and move, as in Excel. A month
+// marked complete is shown read-only.
 import type {
   CellClassParams,
-  CellEditRequestEvent,
   CellFocusedEvent,
   ColDef,
   ColTypeDef,
@@ -23,9 +25,11 @@ import { MonthStatusBar } from '../components/MonthStatusBar';
 import { MessageBox } from '../components/MessageBox';
 import { PeriodBar } from '../components/PeriodBar';
 import { QualitySummary } from '../components/QualitySummary';
+import { useOpenEdit } from '../grid/open-edit';
 import { cellEditable, entryElements, entryUnits, parseClipboardBlock, pasteEntries, totalsOf, TOTAL_ROW_UNIT, type EntryRow } from '../grid/entry-model';
 import { useCell } from '../stores/cell';
-import { cellKey, useEntry } from '../stores/entry';
+import { cellKey, useEntry, type EditTarget } from '../stores/entry';
+import { useMonth } from '../stores/month';
 import { useQuality } from '../stores/quality';
 import { useSession } from '../stores/session';
 
@@ -51,7 +55,7 @@ const COLUMN_TYPES: Record<CatalogueElement['valueType'], ColTypeDef<EntryRow>> 
 export function EntryScreen() {
   const { t } = useTranslation();
   const { units, catalogue, status, month, programme, lang } = useSession();
-  const { values, cells, comments, message, loading, busy, load, edit, paste, dismiss, importCsv, exportCsv } = useEntry();
+  const { values, cells, comments, message, loading, busy, load, edit, paste, notify, dismiss, importCsv, exportCsv } = useEntry();
   const { flags, check } = useQuality();
   const { focus, select, focused, clear } = useCell();
 
@@ -59,7 +63,8 @@ export function EntryScreen() {
   useEffect(() => clear(), [month, clear]);
   const gridApi = useRef<GridApi<EntryRow> | null>(null);
   const home = status?.homeUnit ?? '';
-
+  // Complete (here or above, see README): the month is locked, the grid only shows it.
+  const locked = useMonth((s) => s.key === `${home}|${month}` && s.status?.status === 'complete');
   const elements = useMemo(() => entryElements(catalogue?.elements ?? [], programme), [catalogue, programme]);
   const rowUnits = useMemo(() => entryUnits(units, home, month, elements), [units, home, month, elements]);
   const unitCodes = useMemo(() => {
@@ -102,9 +107,9 @@ export function EntryScreen() {
         cellEditor: 'agTextCellEditor',
         valueGetter: (p) => p.data?.values[e.code] ?? null,
         valueFormatter: format,
-        editable: (p) => p.data !== undefined && p.data.unit !== TOTAL_ROW_UNIT && cellEditable(e, p.data.level),
+        editable: (p) => !locked && p.data !== undefined && p.data.unit !== TOTAL_ROW_UNIT && cellEditable(e, p.data.level),
         cellClassRules: {
-          'cell-readonly': (p: CellClassParams<EntryRow>) => !p.data || p.data.unit === TOTAL_ROW_UNIT || !cellEditable(e, p.data.level),
+          'cell-readonly': (p: CellClassParams<EntryRow>) => locked || !p.data || p.data.unit === TOTAL_ROW_UNIT || !cellEditable(e, p.data.level),
           'cell-saving': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'saving',
           'cell-saved': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'saved',
           'cell-error': (p: CellClassParams<EntryRow>) => !!p.data && cells[cellKey(p.data.unit, e.code)] === 'error',
@@ -121,7 +126,7 @@ export function EntryScreen() {
         },
       })),
     ];
-  }, [elements, lang, t, cells, flags, comments]);
+  }, [elements, lang, t, cells, flags, comments, locked]);
 
   // The focused cell is the one the side panel shows.
   const onFocus = useCallback(
@@ -148,14 +153,21 @@ export function EntryScreen() {
     focused();
   }, [focus, rows, elements, loading, month, select, focused]);
 
-  const onEdit = useCallback(
-    (ev: CellEditRequestEvent<EntryRow>) => {
-      const element = ev.colDef.colId;
-      if (!element || !ev.data) return;
-      void edit(ev.data.unit, element, ev.newValue);
+  const label = useCallback(
+    (unit: string, element: string, m: string) => {
+      const e = elements.find((x) => x.code === element);
+      return t('ui.entry.cellLabel', {
+        unit: units.find((u) => u.code === unit)?.name ?? unit,
+        element: e ? (lang === 'vi' ? e.nameVi : e.nameEn) : element,
+        month: `${Number(m.slice(5))}/${m.slice(0, 4)}`,
+      });
     },
-    [edit],
+    [elements, units, lang, t],
   );
+
+  const save = useCallback((target: EditTarget, raw: unknown) => void edit(target, raw), [edit]);
+  const targetOf = useCallback((unit: string, element: string): EditTarget => ({ unit, element, month, label: label(unit, element, month) }), [month, label]);
+  const openEdit = useOpenEdit(gridApi, targetOf, save);
 
   const onPaste = useCallback(
     (ev: ClipboardEvent<HTMLDivElement>) => {
@@ -166,13 +178,17 @@ export function EntryScreen() {
       const focused = api.getFocusedCell();
       if (!focused || focused.rowPinned) return;
       ev.preventDefault();
+      if (locked) {
+        notify({ kind: 'error', text: t('ui.entry.locked') });
+        return;
+      }
       api.stopEditing(true);
       const col = elements.findIndex((e) => e.code === focused.column.getColId());
       const block = parseClipboardBlock(text);
       const { entries, problems } = pasteEntries(block, rows, elements, focused.rowIndex, Math.max(col, 0));
       void paste(entries, problems);
     },
-    [elements, rows, paste],
+    [elements, rows, paste, locked, notify, t],
   );
 
   return (
@@ -190,24 +206,24 @@ export function EntryScreen() {
         </div>
       </div>
       {message && <MessageBox message={message} onClose={dismiss} />}
-      <p className="hint">{t('ui.entry.hint')}</p>
+      <p className="hint">{locked ? t('ui.entry.locked') : t('ui.entry.hint')}</p>
       <div className="entry-main">
-        <div className="grid-wrap" onPaste={onPaste} data-loading={loading ? 'true' : 'false'}>
+        <div className="grid-wrap" onPaste={onPaste} onKeyDownCapture={openEdit.onKeyDownCapture} onBlur={openEdit.onBlur} data-loading={loading ? 'true' : 'false'} data-locked={locked ? 'true' : 'false'}>
           <AgGridReact<EntryRow>
             theme={theme}
             rowData={rows}
             pinnedBottomRowData={totals}
             columnDefs={columnDefs}
             columnTypes={COLUMN_TYPES}
-            defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true }}
+            defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true, suppressKeyboardEvent: openEdit.suppressKeyboardEvent }}
             getRowId={(p) => p.data.unit}
             readOnlyEdit
             singleClickEdit={false}
             tooltipShowDelay={300}
             enterNavigatesVertically
             enterNavigatesVerticallyAfterEdit
-            stopEditingWhenCellsLoseFocus
-            onCellEditRequest={onEdit}
+            onCellEditingStarted={openEdit.onCellEditingStarted}
+            onCellEditRequest={openEdit.onCellEditRequest}
             onGridReady={(e: GridReadyEvent<EntryRow>) => (gridApi.current = e.api)}
             onCellFocused={onFocus}
             overlayNoRowsTemplate={t('ui.entry.noRows')}

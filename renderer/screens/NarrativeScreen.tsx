@@ -1,10 +1,12 @@
 // The narrative of the monthly report, section by section, carried over from the last month
-// that has text. Each section saves when the user leaves it.
-import { useEffect } from 'react';
+// that has text. Each section saves when the user leaves it, and also when the user changes
+// the month or the screen while still in it: into the month it was written for.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NARRATIVE_SECTIONS } from '../../core/narrative';
 import { PeriodBar } from '../components/PeriodBar';
 import { useNarrative } from '../stores/narrative';
+import { onLeave } from '../stores/leave';
 import { homeUnit, useSession } from '../stores/session';
 
 /** Tall enough to read the text without scrolling inside the box (up to a point). */
@@ -19,6 +21,21 @@ export function NarrativeScreen() {
   const { month, lang } = session;
   const home = homeUnit(session);
   const { sections, saved, error, loaded, key, load, save } = useNarrative();
+  /** The box being typed in, with the unit and month it was written for. */
+  const active = useRef<{ el: HTMLTextAreaElement; unit: string; month: string; section: string } | null>(null);
+
+  useEffect(() => {
+    const finish = () => {
+      const a = active.current;
+      active.current = null;
+      if (a) void useNarrative.getState().save(a.unit, a.month, a.section, a.el.value);
+    };
+    const off = onLeave(finish);
+    return () => {
+      off();
+      finish();
+    };
+  }, []);
 
   useEffect(() => {
     if (home) void load(home.code, month);
@@ -49,7 +66,11 @@ export function NarrativeScreen() {
                 rows={rowsFor(s?.body ?? '')}
                 defaultValue={s?.body ?? ''}
                 maxLength={100_000}
-                onBlur={(e) => void save(home.code, month, def.id, e.target.value)}
+                onFocus={(e) => (active.current = { el: e.currentTarget, unit: home.code, month, section: def.id })}
+                onBlur={(e) => {
+                  active.current = null;
+                  void save(home.code, month, def.id, e.target.value);
+                }}
               />
             </label>
           );

@@ -1,8 +1,12 @@
 // The entry grid's state: the month's values for every row, and each cell's save state.
 // Every change goes to the service first; the grid shows a value as saved only after the
 // service answered (one durable transaction), and keeps the old value when it refused.
+// An edit names its own month (the one it began in), and carries the revision the grid
+// showed: a value changed elsewhere meanwhile is never overwritten unseen.
 import { create } from 'zustand';
+import { formatNumber } from '../../core/format';
 import type { SetValueResult } from '../../core/api';
+import type { DataValue } from '../../core/values';
 import { ApiFailure, invoke, messageOf } from '../api';
 import type { ScreenMessage } from '../components/MessageBox';
 import { i18n } from '../i18n';
@@ -23,6 +27,8 @@ export interface EntryState {
   cells: Record<string, CellState>;
   /** `${unit}|${element}` → the explanation comment of a cell that has one. */
   comments: Record<string, string>;
+  /** `${unit}|${element}` → the revision the grid shows (0: no row yet). */
+  revisions: Record<string, number>;
   /** The units loaded last, so an import can reload the same rows. */
   units: readonly string[];
   /** A file operation (CSV import or export) is running. */
@@ -30,14 +36,33 @@ export interface EntryState {
   message: EntryMessage | null;
 }
 
-export const initialEntry: EntryState = { month: null, loading: false, values: {}, cells: {}, comments: {}, units: [], busy: false, message: null };
+export const initialEntry: EntryState = {
+  month: null,
+  loading: false,
+  values: {},
+  cells: {},
+  comments: {},
+  revisions: {},
+  units: [],
+  busy: false,
+  message: null,
+};
+
+/** Where an edit began: it is saved there, whatever the screen shows when it is confirmed. */
+export interface EditTarget {
+  unit: string;
+  element: string;
+  month: string;
+  /** "unit — element, month", for a message about it. */
+  label: string;
+}
 
 export const cellKey = (unit: string, element: string): string => `${unit}|${element}`;
 
 interface EntryActions {
   load: (month: string, units: readonly string[]) => Promise<void>;
-  /** A cell was edited: parse the text, save it, mark the cell. */
-  edit: (unit: string, element: string, raw: unknown) => Promise<void>;
+  /** A cell was edited: parse the text, save it into the cell where the edit began, mark the cell. */
+  edit: (target: EditTarget, raw: unknown) => Promise<void>;
   /** A pasted block, already mapped onto cells: saved all at once, or nothing. */
   paste: (entries: readonly PasteEntry[], problems: readonly PasteProblem[]) => Promise<void>;
   /** A comment was saved for a cell (from the cell panel). */
@@ -46,62 +71,116 @@ interface EntryActions {
   importCsv: () => Promise<void>;
   /** Asks main where to save the month's values of the unit as CSV. */
   exportCsv: (unit: string) => Promise<void>;
+  /** Shows a message above the grid (a refusal the screen itself decided). */
+  notify: (message: EntryMessage) => void;
   dismiss: () => void;
   reset: () => void;
 }
 
-function applied(state: EntryState, results: readonly SetValueResult[], mark: CellState): Partial<EntryState> {
+// Saves of one cell run one after another: the second starts from the revision the first
+// returned, so two quick edits of a cell are not mistaken for a change made elsewhere.
+const queues = new Map<string, Promise<void>>();
+function queued(key: string, run: () => Promise<void>): Promise<void> {
+  const next = (queues.get(key) ?? Promise.resolve()).then(run);
+  queues.set(key, next);
+  void next.finally(() => {
+    if (queues.get(key) === next) queues.delete(key);
+  });
+  return next;
+}
+
+/** Results of saves, shown only when they belong to the month on screen. */
+function applied(state: EntryState, results: readonly (SetValueResult | DataValue)[], mark: CellState | null): Partial<EntryState> {
   const values = { ...state.values };
   const cells = { ...state.cells };
+  const revisions = { ...state.revisions };
+  const comments = { ...state.comments };
   for (const r of results) {
+    if (r.period !== state.month) continue;
+    const key = cellKey(r.unit, r.element);
     values[r.unit] = { ...values[r.unit], [r.element]: r.value };
-    cells[cellKey(r.unit, r.element)] = mark;
+    revisions[key] = r.revision;
+    if (r.comment?.trim()) comments[key] = r.comment;
+    else delete comments[key];
+    if (mark) cells[key] = mark;
   }
-  return { values, cells };
+  return { values, cells, revisions, comments };
 }
+
+const shownValue = (v: number | null): string => (v === null ? '—' : formatNumber(v, i18n.language === 'en' ? 'en' : 'vi', 2));
+
+const isStale = (e: unknown) => e instanceof ApiFailure && e.error.key === 'error.staleRevision';
 
 export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
   ...initialEntry,
 
   async load(month, units) {
-    set({ loading: true, month, units, cells: {}, message: null });
+    // An error about an edit stays until the user closes it: what they typed is in it.
+    set((s) => ({ loading: true, month, units, cells: {}, message: s.message?.kind === 'error' ? s.message : null }));
     try {
       const lists = await Promise.all(units.map((unit) => invoke('values.get', { unit, period: month })));
       if (get().month !== month) return; // the user moved on while this loaded
       const values: Record<string, Record<string, number | null>> = {};
       const comments: Record<string, string> = {};
+      const revisions: Record<string, number> = {};
       for (const list of lists) {
         for (const v of list) {
           (values[v.unit] ??= {})[v.element] = v.value;
+          revisions[cellKey(v.unit, v.element)] = v.revision;
           if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
         }
       }
-      set({ values, comments, loading: false });
+      set({ values, comments, revisions, loading: false });
     } catch (e) {
       set({ loading: false, message: { kind: 'error', text: messageOf(e) } });
     }
   },
 
-  async edit(unit, element, raw) {
-    const month = get().month;
-    if (!month) return;
+  edit(target, raw) {
+    const { unit, element, month } = target;
     const key = cellKey(unit, element);
+    const failed = (text: string) =>
+      set((s) => ({
+        cells: s.month === month ? { ...s.cells, [key]: 'error' } : s.cells,
+        message: { kind: 'error', text: i18n.t('ui.entry.invalidLeft', { cell: target.label, text: typed, message: text }) },
+      }));
+    const typed = typeof raw === 'string' ? raw.trim().slice(0, 40) : typeof raw === 'number' ? String(raw) : '';
     // The element's value type decides how "1.234" reads (1234 in a count column).
     const valueType = useSession.getState().catalogue?.elements.find((e) => e.code === element)?.valueType ?? null;
     const parsed = parseCell(raw, valueType);
     if (!parsed.ok) {
-      set((s) => ({ cells: { ...s.cells, [key]: 'error' }, message: { kind: 'error', text: i18n.t(parsed.key, { text: parsed.text }) } }));
-      return;
+      failed(i18n.t(parsed.key, { text: parsed.text }));
+      return Promise.resolve();
     }
-    const old = get().values[unit]?.[element] ?? null;
-    if (parsed.value === old) return;
-    set((s) => ({ cells: { ...s.cells, [key]: 'saving' } }));
-    try {
-      const result = await invoke('values.set', { unit, period: month, element, value: parsed.value });
-      set((s) => ({ ...applied(s, [result], 'saved'), message: null }));
-    } catch (e) {
-      set((s) => ({ cells: { ...s.cells, [key]: 'error' }, message: { kind: 'error', text: messageOf(e) } }));
-    }
+    return queued(`${month}|${key}`, async () => {
+      // The revision the grid shows, read when this save starts (after any earlier save of the cell).
+      const s = get();
+      const shown = s.month === month;
+      if (shown && parsed.value === (s.values[unit]?.[element] ?? null)) return;
+      if (shown) set((st) => ({ cells: { ...st.cells, [key]: 'saving' } }));
+      try {
+        const result = await invoke('values.set', {
+          unit,
+          period: month,
+          element,
+          value: parsed.value,
+          ...(shown ? { expectedRevision: s.revisions[key] ?? 0 } : {}),
+        });
+        set((st) => ({ ...applied(st, [result], 'saved'), ...(st.message?.kind === 'info' ? { message: null } : {}) }));
+      } catch (e) {
+        if (!isStale(e)) {
+          failed(messageOf(e));
+          return;
+        }
+        // Changed elsewhere since the grid loaded it: show the newer value, keep what was typed in the message.
+        const fresh = await invoke('values.get', { unit, period: month }).catch(() => [] as DataValue[]);
+        const newer = fresh.find((v) => v.unit === unit && v.element === element);
+        set((st) => ({
+          ...applied(st, newer ? [newer] : [], 'error'),
+          message: { kind: 'error', text: i18n.t('ui.entry.stale', { cell: target.label, value: shownValue(newer?.value ?? null), typed }) },
+        }));
+      }
+    });
   },
 
   async paste(entries, problems) {
@@ -115,21 +194,22 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
       return;
     }
     if (entries.length === 0) return;
+    // Each pasted cell carries the revision the grid showed for it: one changed elsewhere refuses the block.
+    const revisions = get().revisions;
     try {
-      const results = await invoke('values.setMany', { entries: entries.map((e) => ({ ...e, period: month })) });
+      const results = await invoke('values.setMany', {
+        entries: entries.map((e) => ({ ...e, period: month, expectedRevision: revisions[cellKey(e.unit, e.element)] ?? 0 })),
+      });
       set((s) => ({ ...applied(s, results, 'saved'), message: { kind: 'info', text: i18n.t('ui.entry.pasted', { count: results.length }) } }));
     } catch (e) {
       set({ message: { kind: 'error', text: [i18n.t('ui.entry.pasteRefusedService'), messageOf(e)].join('\n') } });
+      // A block refused because a cell changed elsewhere: show the newer values.
+      if (isStale(e) && get().month === month) await get().load(month, get().units);
     }
   },
 
-  commented: (r) =>
-    set((s) => {
-      const comments = { ...s.comments };
-      if (r.comment?.trim()) comments[cellKey(r.unit, r.element)] = r.comment;
-      else delete comments[cellKey(r.unit, r.element)];
-      return { comments, values: { ...s.values, [r.unit]: { ...s.values[r.unit], [r.element]: r.value } } };
-    }),
+  // The comment's save returns the value stored now: a value changed elsewhere shows up here.
+  commented: (r) => set((s) => applied(s, [r], null)),
 
   async importCsv() {
     set({ busy: true, message: null });
@@ -160,6 +240,7 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
     }
   },
 
+  notify: (message) => set({ message }),
   dismiss: () => set({ message: null }),
   reset: () => set(initialEntry),
 }));

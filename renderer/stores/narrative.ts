@@ -41,13 +41,16 @@ export const useNarrative = create<NarrativeState & NarrativeActions>()((set, ge
     if (!current && body.trim() === '') return;
     try {
       const { revision } = await invoke('narrative.set', { unit, period, section, body });
+      // Saved when the user left the box for another month: that month's view is gone.
+      if (get().key !== `${unit}|${period}`) return;
       set((s) => ({
         sections: { ...s.sections, [section]: { section, body, fromPeriod: period, revision } },
         saved: { ...s.saved, [section]: true },
         error: null,
       }));
     } catch (e) {
-      set({ error: messageOf(e) });
+      // The text stays in its box (and in the message when the box is gone) until it is saved.
+      set({ error: get().key === `${unit}|${period}` ? messageOf(e) : `${messageOf(e)}\n${body.slice(0, 200)}` });
     }
   },
 

@@ -7,6 +7,7 @@ import type { OrgUnit } from '../../core/orgunit';
 import { monthOf, previousMonth } from '../../core/period';
 import { invoke, messageOf } from '../api';
 import { setUiLang } from '../i18n';
+import { leaving } from './leave';
 
 export const TABS = ['entry', 'figures', 'report', 'narrative', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
@@ -77,9 +78,19 @@ export const useSession = create<SessionState & SessionActions>()((set, get) => 
     }
   },
 
-  setTab: (tab) => set({ tab }),
-  setMonth: (month) => set({ month, monthChosen: true }),
-  setProgramme: (programme) => set({ programme }),
+  // An edit still open belongs to what the screen shows now: finish it before the view changes.
+  setTab: (tab) => {
+    leaving();
+    set({ tab });
+  },
+  setMonth: (month) => {
+    leaving();
+    set({ month, monthChosen: true });
+  },
+  setProgramme: (programme) => {
+    leaving();
+    set({ programme });
+  },
 
   async setLang(lang) {
     await invoke('app.setLang', { lang });
