@@ -9,6 +9,8 @@ import enQuality from '../resources/i18n/en/quality.json';
 import viQuality from '../resources/i18n/vi/quality.json';
 import enReport from '../resources/i18n/en/report.json';
 import viReport from '../resources/i18n/vi/report.json';
+import enFiles from '../resources/i18n/en/files.json';
+import viFiles from '../resources/i18n/vi/files.json';
 import type { Lang } from './format';
 import { clipParams, type UserError } from './errors';
 
@@ -16,8 +18,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

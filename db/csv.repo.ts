@@ -3,6 +3,7 @@
 // database is written only when the whole file is good.
 import type { ValueType } from '../core/catalogue';
 import { toCsv, parseCsv, type ParsedCsv } from '../core/csv';
+import { guardCell, unguardCell } from '../core/csv-guard';
 import { FileRejectedError, UserError, type LineProblem } from '../core/errors';
 import { parseUserNumber } from '../core/numbers';
 import { isYearInRange } from '../core/period';
@@ -68,7 +69,7 @@ export function checkValuesCsv(store: Store, text: string, file: string, now: Da
       problems.push({ line, key: 'error.badColumnCount', params: { expected: columns, got: fields.length } });
       continue;
     }
-    const [unit = '', period = '', element = '', valueText = '', comment] = fields;
+    const [unit = '', period = '', element = '', valueText = '', comment] = fields.map(unguardCell);
     // The element's type decides how "1.234" reads (1234 for a count). An unknown element is
     // reported as such by resolveInput below, not as a number that could be read two ways.
     const known = store.catalogue.byCode.get(element);
@@ -118,10 +119,14 @@ export function importValuesCsv(
   return { count: resolved.length, changed: writeBulk(store, resolved, user, source, now) };
 }
 
-/** The values of a month as CSV that importValuesCsv reads back. */
+/**
+ * The values of a month as CSV that importValuesCsv reads back. Text cells (codes, comments) are
+ * guarded against spreadsheet formulas (core/csv-guard.ts); numbers are written as numbers.
+ */
 export function exportValuesCsv(store: Store, period: string, unit?: string): string {
   const values = exportValues(store, period, unit);
-  return toCsv(VALUES_HEADER, values.map((v) => [v.unit, v.period, v.element, v.value, v.comment]));
+  const text = (s: string | null) => (s === null ? null : guardCell(s));
+  return toCsv(VALUES_HEADER, values.map((v) => [text(v.unit), v.period, text(v.element), v.value, text(v.comment)]));
 }
 
 /** Imports plan targets: header unit,year,element,target[,direction]; all or nothing. */

@@ -3,6 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../core/errors';
+import { fileSystemError } from './fs-errors';
 
 /** Files larger than this are not CSV figures of one district. */
 const MAX_TEXT_FILE = 256 * 1024 * 1024;
@@ -14,10 +15,7 @@ export function readTextFile(path: string): string {
     if (statSync(path).size > MAX_TEXT_FILE) throw new UserError('error.fileUnreadable', { file: name, reason: 'quá lớn / too large' });
     buf = readFileSync(path);
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    const code = (e as { code?: string }).code;
-    if (code === 'ENOENT') throw new UserError('error.fileNotFound', { file: path });
-    throw new UserError('error.fileUnreadable', { file: name, reason: code ?? String(e) });
+    throw fileSystemError(e, path, 'read');
   }
   if (buf.length === 0) throw new UserError('error.emptyFile', { file: name });
   if (buf.includes(0)) throw new UserError('error.binaryFile', { file: name });

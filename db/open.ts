@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../core/errors';
+import { checkDatabasePath } from './fs-errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -82,6 +83,7 @@ export function asUserError(e: unknown, file: string): unknown {
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  checkDatabasePath(file, opts.create ?? false);
   const exists = file !== ':memory:' && existsSync(file);
   if (file !== ':memory:' && !exists && !opts.create) throw new UserError('error.databaseMissing', { file });
   if (exists && !looksLikeSqlite(file)) throw new UserError('error.notADatabase', { file: basename(file) });

@@ -1,7 +1,7 @@
 // The host's file operations with scripted dialogs, on the small fixture district: where the
 // report and CSV files go, what a cancelled dialog does, the remembered folder, all-or-nothing
 // imports with per-line errors, and a failed write that leaves nothing half-written.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -131,9 +131,36 @@ describe('saving and opening files through the main process', () => {
   it('a write that fails leaves no half-written file and says what to do', async () => {
     const h = await makeHost(scripted([join(dir, 'khong-co', 'bao-cao.docx')]));
     const env = await h.call('report.saveAs', { ...report, format: 'docx' });
-    expect(env.ok || env.error.key).toBe('report.cannotWrite');
+    expect(env.ok || env.error.key).toBe('fs.folderMissing');
     if (!env.ok) expect(env.error.message).toContain('chọn thư mục khác');
     expect(existsSync(join(dir, 'khong-co'))).toBe(false);
+  });
+
+  it('never saves over the open database, and never through a link planted at "<dest>.part"', async () => {
+    const victim = out('victim.txt');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, `${out('bao-cao.xlsx')}.part`);
+    const d = scripted([]);
+    const h = await makeHost(d);
+    const values = ok<unknown[]>(await h.call('values.get', { unit: 'C1', period: '2024-05' }));
+    const dbBytes = readFileSync(h.dbFile);
+    // The user picks the database (or its -wal) in the save dialog and confirms "replace".
+    d.saveFile = (() => {
+      const answers = [h.dbFile, `${h.dbFile}-wal`, h.dbFile, out('bao-cao.xlsx')];
+      return () => Promise.resolve(answers.shift() ?? null);
+    })();
+    for (const op of ['values.exportCsv', 'values.exportCsv'] as const) {
+      const env = await h.call(op, { unit: 'D', period: '2024-05' });
+      expect(env.ok || env.error.key).toBe('fs.outIsDatabase');
+    }
+    const env = await h.call('report.saveAs', { ...report, format: 'xlsx' });
+    expect(env.ok || env.error.key).toBe('fs.outIsDatabase');
+    expect(readFileSync(h.dbFile).equals(dbBytes)).toBe(true);
+    expect(ok<unknown[]>(await h.call('values.get', { unit: 'C1', period: '2024-05' }))).toEqual(values);
+    // The planted link is not followed: the file it points to stays as it was.
+    expect(ok(await h.call('report.saveAs', { ...report, format: 'xlsx' }))).toMatchObject({ file: 'bao-cao.xlsx' });
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readFileSync(out('bao-cao.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('without dialogs (a host with no window) the operations do nothing', async () => {

@@ -2,14 +2,13 @@
 // values or plans imported from CSV. The renderer cannot touch files, and never sends a path:
 // each operation asks the dialog provider (Electron's dialogs in the app, scripted answers in
 // the end-to-end tests) where, then reads or writes here in the main process.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { FileOperation, Handlers } from '../core/api';
-import { UserError } from '../core/errors';
 import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../db/csv.repo';
 import { readTextFile } from '../db/files';
 import { currentUser } from '../db/handlers';
 import { exportValues } from '../db/values.repo';
+import { writeFileAtomic } from '../db/write-file';
 import type { Store } from '../db/store';
 import { renderReport, type PdfRenderer } from '../export/report/render';
 
@@ -54,21 +53,12 @@ export interface FileContext {
 const BOM = '\uFEFF';
 
 /**
- * Writes next to the destination first, then renames: a full disk or a pulled USB stick leaves
- * the user's earlier file whole instead of a half-written one.
+ * Writes beside the destination first (a new file with a random name, created exclusively, so
+ * nothing planted there is followed), then renames: a full disk or a pulled USB stick leaves
+ * the user's earlier file whole. Never over the open database (`database`) or its side files.
  */
-export function writeFileSafely(dest: string, bytes: Uint8Array | string): number {
-  const part = `${dest}.part`;
-  const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-  try {
-    writeFileSync(part, data);
-    renameSync(part, dest);
-  } catch (e) {
-    rmSync(part, { force: true });
-    const reason = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
-    throw new UserError('report.cannotWrite', { file: basename(dest), reason });
-  }
-  return data.length;
+export function writeFileSafely(dest: string, bytes: Uint8Array | string, database?: string): number {
+  return writeFileAtomic(dest, bytes, { database });
 }
 
 export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
@@ -88,7 +78,7 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
       const r = await renderReport(ctx.store(), a, ctx.now(), ctx.renderPdf);
       const dest = await save({ purpose: 'report', defaultName: r.fileName, extensions: [a.format] });
       if (!dest) return null;
-      return { file: basename(dest), bytes: writeFileSafely(dest, r.bytes) };
+      return { file: basename(dest), bytes: writeFileSafely(dest, r.bytes, ctx.store().file) };
     },
     'values.exportCsv': async (a) => {
       const store = ctx.store();
@@ -97,7 +87,7 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
       const count = exportValues(store, a.period, a.unit).length;
       const dest = await save({ purpose: 'csv', defaultName: `so-lieu-${a.unit}-${a.period}.csv`, extensions: ['csv'] });
       if (!dest) return null;
-      return { file: basename(dest), bytes: writeFileSafely(dest, BOM + csv), count };
+      return { file: basename(dest), bytes: writeFileSafely(dest, BOM + csv, store.file), count };
     },
     'values.importCsv': async () => {
       const store = ctx.store();

@@ -1,12 +1,11 @@
 // thongke report: the monthly (quarter, 6-month, 9-month, year) report of a unit as a file.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { REPORT_FORMATS, type ReportFormat } from '../../core/api/report';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
 import { closePdfBrowser } from '../../export/report/pdf';
 import { renderReport } from '../../export/report/render';
 import { parse, UsageError, type Command } from '../args';
+import { writeOutput } from '../output';
 import { withStoreAsync } from '../store';
 
 const isFormat = (s: string): s is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(s);
@@ -28,11 +27,7 @@ export const reportCommand: Command = {
     if (!isFormat(format)) throw new UserError('report.badFormat', { format });
     try {
       const r = await withStoreAsync(positionals[0]!, (store) => renderReport(store, { unit, period, format, date }, io.now()));
-      try {
-        writeFileSync(resolve(out), r.bytes);
-      } catch (e) {
-        throw new UserError('report.cannotWrite', { file: out, reason: e instanceof Error ? e.message : String(e) });
-      }
+      writeOutput(positionals[0]!, out, r.bytes);
       io.out(userMessage({ key: 'report.written', params: { file: out, size: Math.max(1, Math.round(r.bytes.length / 1024)) } }, io.lang));
       return 0;
     } finally {

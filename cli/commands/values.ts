@@ -1,5 +1,4 @@
 // values import / values export / plans import / figures.
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
@@ -11,6 +10,7 @@ import { currentUser } from '../../db/handlers';
 import type { Store } from '../../db/store';
 import { exportValues } from '../../db/values.repo';
 import { parse, UsageError, type Command } from '../args';
+import { writeOutput } from '../output';
 import { withStore } from '../store';
 
 export const valuesImportCommand: Command = {
@@ -49,7 +49,7 @@ export const valuesExportCommand: Command = {
       if (!values.json) return exportValuesCsv(store, period, values.unit);
       return JSON.stringify(exportValuesJson(store, period, values.unit));
     });
-    if (values.out) writeFileSync(values.out, text);
+    if (values.out) writeOutput(positionals[0]!, values.out, text);
     else io.out(text);
     return 0;
   },
