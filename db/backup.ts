@@ -3,7 +3,8 @@
 // checked with integrity_check and only then renamed into place: a half-written or damaged
 // copy never replaces a good one. Automatic backups rotate (the last KEEP_BACKUPS are kept).
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UserError } from '../core/errors';
 import { SCHEMA_VERSION } from './migrations';
@@ -77,16 +78,32 @@ export function verifyDatabaseCopy(copy: string, shownName: string): void {
  * the online backup API copies a consistent snapshot.
  */
 export async function backupTo(db: Db, dest: string): Promise<void> {
-  const tmp = `${dest}.partial`;
-  rmSync(tmp, { force: true });
+  // A random name created exclusively: a planted file or symlink is never followed. A kill
+  // leaves it behind; cleanBackupDir removes such leftovers at the next start and rotation.
+  const tmp = `${dest}.${randomBytes(6).toString('hex')}.partial`;
+  closeSync(openSync(tmp, 'wx'));
   try {
     await db.backup(tmp);
     verifyDatabaseCopy(tmp, basename(dest));
     renameSync(tmp, dest);
   } finally {
-    rmSync(tmp, { force: true });
-    rmSync(`${tmp}-journal`, { force: true });
+    removeDatabaseFiles(tmp);
   }
+}
+
+/** Leftovers of a backup or a check that was killed: temporary copies and their journals. */
+const LEFTOVER = /^thongke-.*\.sqlite(\.[0-9a-f]+)?\.partial(-wal|-shm|-journal)?$|^thongke-.*\.sqlite-(wal|shm|journal)$/;
+
+/** Removes what killed backups left in the automatic folder; returns the names removed. */
+export function cleanBackupDir(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!LEFTOVER.test(name)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 export function listBackups(dir: string): BackupFile[] {
@@ -104,7 +121,7 @@ export function listBackups(dir: string): BackupFile[] {
 
 /** Deletes the oldest backups beyond `keep`. Called only after a new backup has passed its check. */
 export function rotateBackups(dir: string, keep = KEEP_BACKUPS): string[] {
-  const removed: string[] = [];
+  const removed: string[] = cleanBackupDir(dir);
   for (const b of listBackups(dir).slice(keep)) {
     rmSync(b.file, { force: true });
     removed.push(b.name);
@@ -128,18 +145,58 @@ export async function autoBackup(db: Db, dir: string, reason: BackupReason, at: 
  */
 export function importBackupCopy(source: string, workDir: string): string {
   mkdirSync(workDir, { recursive: true });
-  const copy = join(workDir, `restore-${Date.now()}.sqlite`);
+  const copy = join(workDir, `restore-${Date.now()}-${randomBytes(4).toString('hex')}.sqlite`);
   try {
     if (!existsSync(source) || !statSync(source).isFile()) throw new UserError('error.fileNotFound', { file: basename(source) });
-    copyFileSync(source, copy);
+    boundedCopy(source, copy);
     // A database in WAL mode may keep its latest commits beside it: take them along.
-    if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${copy}-wal`);
+    if (existsSync(`${source}-wal`)) boundedCopy(`${source}-wal`, `${copy}-wal`);
     verifyDatabaseCopy(copy, basename(source));
     return copy;
   } catch (e) {
     removeDatabaseFiles(copy);
     throw e;
   }
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * Copies a file that may change while it is read (a backup on a USB stick being written):
+ * reads at most the size it had when opened, in bounded chunks, and refuses when it ends
+ * early or its size changed. (fs.copyFileSync loops for ever at 100% CPU on a file that
+ * shrinks under it: libuv's sendfile loop never sees the end.) The copy is created exclusively.
+ */
+export function boundedCopy(source: string, dest: string): void {
+  const changed = () => new UserError('error.sourceChanged', { file: basename(source) });
+  const inFd = openSync(source, 'r');
+  try {
+    const size = fstatSync(inFd).size;
+    const outFd = openSync(dest, 'wx');
+    try {
+      const buf = Buffer.alloc(Math.min(CHUNK, Math.max(size, 1)));
+      for (let pos = 0; pos < size; ) {
+        const n = readSync(inFd, buf, 0, Math.min(buf.length, size - pos), pos);
+        if (n === 0) throw changed();
+        for (let w = 0; w < n; ) w += writeSync(outFd, buf, w, n - w, pos + w);
+        pos += n;
+      }
+    } finally {
+      closeSync(outFd);
+    }
+    if (fstatSync(inFd).size !== size || statSync(dest).size !== size) throw changed();
+  } finally {
+    closeSync(inFd);
+  }
+}
+
+/** Copies a database file and its -wal byte for byte, no check: a damaged file kept aside. */
+export function keepAside(file: string, dir: string, at: Date): string {
+  mkdirSync(dir, { recursive: true });
+  const dest = join(dir, `thongke-damaged-${stamp(at)}-${randomBytes(3).toString('hex')}.sqlite`);
+  boundedCopy(file, dest);
+  if (existsSync(`${file}-wal`)) boundedCopy(`${file}-wal`, `${dest}-wal`);
+  return dest;
 }
 
 /** Removes a database file and its -wal, -shm and -journal companions. */

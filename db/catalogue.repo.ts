@@ -1,9 +1,35 @@
 // Keeps the data_element table in step with the shipped catalogue: new elements get ids,
 // definitions are refreshed, elements no longer shipped are retired (their values stay).
+// It compares first and writes only on a difference: opening a database must not take the
+// write lock (a read-only command works while another program writes) nor touch the file.
 import type { Catalogue } from '../core/catalogue';
 import type { Db } from './open';
 
+interface ElementRow {
+  code: string;
+  programme: string;
+  kind: string;
+  value_type: string;
+  entry_level: string;
+  sort: number;
+  retired: number;
+}
+
+/** True when the table already matches the shipped catalogue. */
+function inStep(db: Db, catalogue: Catalogue): boolean {
+  const rows = db.prepare('SELECT code, programme, kind, value_type, entry_level, sort, retired FROM data_element').all() as ElementRow[];
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const shipped = new Set(catalogue.elements.map((e) => e.code));
+  for (const e of catalogue.elements) {
+    const r = byCode.get(e.code);
+    if (!r || r.retired !== 0 || r.programme !== e.programme || r.kind !== e.kind || r.value_type !== e.valueType) return false;
+    if (r.entry_level !== e.entryLevel || r.sort !== e.sort) return false;
+  }
+  return rows.every((r) => r.retired !== 0 || shipped.has(r.code));
+}
+
 export function syncCatalogue(db: Db, catalogue: Catalogue): void {
+  if (inStep(db, catalogue)) return;
   const upsert = db.prepare(`
     INSERT INTO data_element (code, programme, kind, value_type, entry_level, sort, retired)
     VALUES (@code, @programme, @kind, @valueType, @entryLevel, @sort, 0)

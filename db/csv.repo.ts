@@ -11,6 +11,7 @@ import { checkTarget, parseDirection, type PlanDirection } from '../core/plan';
 import { setPlans, type PlanInput } from './plans.repo';
 import type { Store } from './store';
 import { exportValues, resolveInput, writeBulk, type ChangeSource, type Resolved, type ValueInput } from './values.repo';
+import { assertIntact } from './open';
 
 export const VALUES_HEADER = ['unit', 'period', 'element', 'value', 'comment'] as const;
 export const PLANS_HEADER = ['unit', 'year', 'element', 'target', 'direction'] as const;
@@ -115,6 +116,8 @@ export function importValuesCsv(
   now = new Date(),
   source: ChangeSource = 'csv',
 ): ImportSummary {
+  // A bulk write into a damaged file makes it worse: refuse and say "restore a backup".
+  assertIntact(store.db, store.file);
   const resolved = checkValuesCsv(store, text, file, now);
   return { count: resolved.length, changed: writeBulk(store, resolved, user, source, now) };
 }
@@ -131,6 +134,7 @@ export function exportValuesCsv(store: Store, period: string, unit?: string): st
 
 /** Imports plan targets: header unit,year,element,target[,direction]; all or nothing. */
 export function importPlansCsv(store: Store, text: string, file: string, user: string, now = new Date()): number {
+  assertIntact(store.db, store.file);
   const parsed = parseFile(text, file);
   const columns = checkHeader(parsed, PLANS_HEADER, file);
   if (parsed.rows.length === 0) throw new UserError('error.emptyFile', { file });

@@ -27,7 +27,8 @@ import { MONTHS } from './demo/series';
 import { setNarrative } from './narrative.repo';
 import { setPlans, type PlanInput } from './plans.repo';
 import { setSetting } from './settings.repo';
-import { openStore, type Store } from './store';
+import { createDatabase } from './create';
+import type { Store } from './store';
 import { addUnits, type NewUnit } from './units.repo';
 import { setValues, type ValueInput } from './values.repo';
 
@@ -117,13 +118,13 @@ export function seedDemo(store: Store): void {
   }
 }
 
-/** Creates `file` as a new database holding the demo district, and closes it. */
+/**
+ * Creates `file` as a new database holding the demo district (built in a temporary file and
+ * renamed when complete: a kill never leaves a half-made demo under the final name).
+ */
 export function createDemoDatabase(file: string): void {
-  const store = openStore(file, { create: true });
-  try {
+  createDatabase(file, (store) => {
     if (store.units().length > 0) throw new UserError('error.databaseExists', { file });
     seedDemo(store);
-  } finally {
-    store.close();
-  }
+  });
 }

@@ -1,10 +1,12 @@
-// Opening the database: check the file is ours, set the pragmas that make every committed
-// transaction survive a power cut, and bring the schema up to date.
+// Opening the database: check the file is ours before anything is written (db/filecheck.ts),
+// set the pragmas that make every committed transaction survive a power cut, and bring the
+// schema up to date.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UserError } from '../core/errors';
 import { checkDatabasePath } from './fs-errors';
+import { effectiveHeader, fileSize, readDbHeader, readWal } from './filecheck';
+import { describeHolders } from './holders';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -12,35 +14,24 @@ export type Db = Database.Database;
 /** PRAGMA application_id of our files: "TKYT". */
 export const APPLICATION_ID = 0x544b5954;
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
-
 export interface OpenOptions {
-  /** Create the file when it does not exist (otherwise a missing file is a user error). */
+  /**
+   * Create the file when it does not exist or is empty. Only `init` and the first-run setup
+   * ask for this, and they create into a temporary file renamed when complete; every other
+   * command refuses a missing or empty file, leaving it as it is.
+   */
   create?: boolean;
   readonly?: boolean;
 }
 
-function looksLikeSqlite(file: string): boolean {
-  const size = statSync(file).size;
-  if (size === 0) return true; // an empty file is a new database
-  if (size < 100) return false;
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    readSync(fd, buf, 0, 16, 0);
-    return buf.toString('latin1') === SQLITE_MAGIC;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** Sets the durability pragmas; returns the same connection. */
 export function configure(db: Db): Db {
+  // Wait for another writer before anything else: even switching the journal mode takes a lock.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // better-sqlite3 defaults to NORMAL in WAL mode, which may lose the last commits on power loss.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // 16 MB of page cache: a district's few years of data fit, so bulk imports do not spill.
   db.pragma('cache_size = -16000');
   // Tests make SQLite report a full disk (SQLITE_FULL) by capping the file's size.
@@ -77,30 +68,103 @@ export function asUserError(e: unknown, file: string): unknown {
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new UserError('error.readOnly', { file: basename(file) });
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new UserError('error.busy');
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new UserError('error.notADatabase', { file: basename(file) });
+  if (code?.startsWith('SQLITE_READONLY')) return new UserError('error.readOnly', { file: basename(file) });
+  if (code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED')) {
+    const holders = describeHolders(file);
+    return holders
+      ? new UserError('error.busyBy', { file: basename(file), holder: holders })
+      : new UserError('error.busy', { file: basename(file) });
+  }
+  if (code === 'SQLITE_NOTADB') return new UserError('error.notADatabase', { file: basename(file) });
+  if (code?.startsWith('SQLITE_CORRUPT')) return new UserError('error.damaged', { file: basename(file) });
+  const fsCode = (e as { code?: string }).code;
+  if (fsCode === 'EACCES' || fsCode === 'EPERM' || fsCode === 'EROFS') return new UserError('error.readOnly', { file: basename(file) });
   return e;
 }
 
-export function openDatabase(file: string, opts: OpenOptions = {}): Db {
-  checkDatabasePath(file, opts.create ?? false);
-  const exists = file !== ':memory:' && existsSync(file);
-  if (file !== ':memory:' && !exists && !opts.create) throw new UserError('error.databaseMissing', { file });
-  if (exists && !looksLikeSqlite(file)) throw new UserError('error.notADatabase', { file: basename(file) });
+/** Refuses a damaged database (PRAGMA quick_check): the user should restore a backup. */
+export function assertIntact(db: Db, file: string): void {
+  let result: string;
+  try {
+    result = db.pragma('quick_check(1)', { simple: true }) as string;
+  } catch (e) {
+    throw asUserError(e, file);
+  }
+  if (result !== 'ok') throw new UserError('error.damaged', { file: basename(file) });
+}
+
+/** Whose file is it? Refuses, before any write, a file that is not a database of this app. */
+function checkOwner(file: string): { recovering: boolean } {
+  const header0 = readDbHeader(file);
+  if (!header0) throw new UserError('error.notADatabase', { file: basename(file) });
+  const recovering = readWal(`${file}-wal`) !== null;
+  const header = effectiveHeader(file, header0);
+  if (header.applicationId !== APPLICATION_ID || header.userVersion < 1) {
+    throw new UserError('error.foreignDatabase', { file: basename(file) });
+  }
+  if (header.userVersion > SCHEMA_VERSION) {
+    throw new UserError('error.newerDatabase', { file: basename(file), found: header.userVersion, supported: SCHEMA_VERSION });
+  }
+  return { recovering };
+}
+
+/**
+ * A -wal with commits means the last session ended without closing (a crash, a kill) or
+ * another program has the file open. Before a read-write connection may checkpoint those
+ * pages into the file, a read-only one checks the result; it never checkpoints on close.
+ */
+function probeRecovery(file: string): void {
+  let probe: Db | null = null;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    probe.pragma('busy_timeout = 5000');
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    const stray = new UserError('error.strayWal', { file: basename(file), wal: `${basename(file)}-wal` });
+    if (appId !== APPLICATION_ID) throw stray;
+    // With its -wal applied the file fails the check: the -wal is not its own (or the file is
+    // damaged, which the next open without the -wal will say).
+    const result = probe.pragma('quick_check(1)', { simple: true }) as string;
+    if (result !== 'ok') throw stray;
+  } catch (e) {
+    throw asUserError(e, file);
+  } finally {
+    probe?.close();
+  }
+}
+
+function openNew(file: string): Db {
   let db: Db | null = null;
   try {
-    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+    db = configure(new Database(file));
+    migrate(db, file);
+    return db;
+  } catch (e) {
+    db?.close();
+    throw asUserError(e, file);
+  }
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  if (file === ':memory:') return openNew(file);
+  checkDatabasePath(file, opts.create ?? false);
+  const size = fileSize(file);
+  if (size === null || size === 0) {
+    if (!opts.create) throw new UserError(size === null ? 'error.databaseMissing' : 'error.emptyDatabase', { file });
+    return openNew(file);
+  }
+  const { recovering } = checkOwner(file);
+  if (recovering) probeRecovery(file);
+  let db: Db | null = null;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: true });
     if (!opts.readonly) configure(db);
-    else db.pragma('foreign_keys = ON');
+    else {
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    }
     // Reading the schema fails here, not later, when the file is not a database.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     if (!opts.readonly) migrate(db, file);
-    else {
-      const version = db.pragma('user_version', { simple: true }) as number;
-      if (version > SCHEMA_VERSION) {
-        throw new UserError('error.newerDatabase', { file: basename(file), found: version, supported: SCHEMA_VERSION });
-      }
-    }
     return db;
   } catch (e) {
     db?.close();

@@ -17,6 +17,8 @@ import {
   autoBackup,
   backupTo,
   checkpoint,
+  cleanBackupDir,
+  keepAside,
   importBackupCopy,
   listBackups,
   removeDatabaseFiles,
@@ -24,12 +26,22 @@ import {
   type BackupReason,
 } from '../db/backup';
 import { getSetting, setSetting } from '../db/settings.repo';
+import { assertIntact } from '../db/open';
 import { openStore, type Store } from '../db/store';
 import type { PdfRenderer } from '../export/report/render';
 import { createService } from '../export/service';
 import { fileHandlers, type FileDialogs } from './files';
 import { isAllowedExternalUrl } from './security';
 import { createUnitDatabase } from './setup';
+
+/** Best effort: a damaged file may refuse the checkpoint; the -wal is then copied along. */
+function checkpointQuietly(store: Store): void {
+  try {
+    checkpoint(store.db);
+  } catch {
+    // keepAside copies the -wal too.
+  }
+}
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -60,6 +72,8 @@ export class Host {
   /** The folder of the last file saved or opened, offered first in the next dialog. */
   private lastDir_: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set when the open database failed its integrity check. */
+  private damaged_: UserError | null = null;
   readonly handlers: Handlers;
 
   constructor(private readonly deps: HostDeps) {
@@ -91,6 +105,8 @@ export class Host {
   /** Opens the database when there is one (later runs); on the first run there is none yet. */
   start(): SetupStatus {
     rmSync(this.workDir, { recursive: true, force: true });
+    // Leftovers of a backup that was killed would pile up (1.3 GB after 10 kills).
+    cleanBackupDir(this.backupDir);
     if (existsSync(this.dbFile)) this.openDb();
     return this.status();
   }
@@ -168,6 +184,15 @@ export class Host {
 
   private openDb(): void {
     const store = openStore(this.dbFile);
+    // A damaged page found now, not by a failing screen later: every data call then says
+    // "restore a backup", and Settings → restore still works.
+    try {
+      assertIntact(store.db, this.dbFile);
+      this.damaged_ = null;
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      this.damaged_ = e;
+    }
     this.store_ = store;
     this.service = createService({
       store,
@@ -201,6 +226,7 @@ export class Host {
     for (const op of ops) {
       proxy[op] = (a: unknown) => {
         if (!this.service) throw new UserError('ui.error.noDatabase');
+        if (this.damaged_) throw this.damaged_;
         return (this.service[op] as (x: unknown) => unknown)(a);
       };
     }
@@ -229,9 +255,23 @@ export class Host {
   private async restoreFrom(source: string) {
     const copy = importBackupCopy(source, this.workDir);
     try {
-      const safety = this.store_ ? await this.backup('restore') : null;
+      // A damaged live database cannot pass a backup's check: keep it aside byte for byte
+      // instead (that is when a restore is needed most), and say where it is.
+      let safety: BackupFile | null = null;
+      let aside: string | null = null;
+      if (this.store_ && !this.damaged_) {
+        try {
+          safety = await this.backup('restore');
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+        }
+      }
+      if (!safety && existsSync(this.dbFile)) {
+        if (this.store_) checkpointQuietly(this.store_);
+        aside = keepAside(this.dbFile, join(this.deps.userData, 'damaged'), this.now());
+      }
       const status = this.swapIn(copy, safety);
-      return { safetyBackup: safety?.name ?? '', status };
+      return { safetyBackup: safety?.name ?? aside ?? '', status };
     } finally {
       removeDatabaseFiles(copy);
     }

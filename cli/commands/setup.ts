@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
 import { seedDemo } from '../../db/demo';
-import { openStore } from '../../db/store';
+import { createDatabase } from '../../db/create';
 import { parse, type Command } from '../args';
 import { withStore } from '../store';
 
@@ -17,12 +17,10 @@ export const initCommand: Command = {
     const { values, positionals } = parse(argv, { demo: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
     const file = resolve(positionals[0]!);
     if (existsSync(file) && statSync(file).size > 0) throw new UserError('error.databaseExists', { file: positionals[0]! });
-    const store = openStore(file, { create: true });
-    try {
+    // Into a temporary file, renamed when complete: a kill leaves no half-made database.
+    createDatabase(file, (store) => {
       if (values.demo) seedDemo(store);
-    } finally {
-      store.close();
-    }
+    });
     io.out(userMessage({ key: values.demo ? 'cli.createdDemo' : 'cli.created', params: { file: positionals[0]! } }, io.lang));
     return 0;
   },

@@ -1,0 +1,86 @@
+// Creating a database under its final name only when it is complete: it is built in a
+// temporary file beside the target (created exclusively, random name, same folder so the
+// rename is atomic), checkpointed into one self-contained file, then renamed. A kill at any
+// moment leaves either no database or the complete one, never a half-made file that a later
+// `init` calls "already exists" and every command reads as empty.
+import { randomBytes } from 'node:crypto';
+import { closeSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../core/errors';
+import { removeDatabaseFiles } from './backup';
+import { openStore, type Store } from './store';
+
+/** Temporary names: `.<name>.<random>.creating`, found and removed by cleanStaleCreations. */
+const CREATING = /^\.(.+)\.[0-9a-f]{12}\.creating$/;
+
+export function temporaryBeside(file: string, tag = 'creating'): string {
+  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.${tag}`);
+  // Exclusive: a file or symlink planted at that name is never followed or overwritten.
+  closeSync(openSync(tmp, 'wx'));
+  return tmp;
+}
+
+/** Removes temporary files of creations that were killed (and their -wal/-shm/-journal). */
+export function cleanStaleCreations(file: string): void {
+  const dir = dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = CREATING.exec(name.replace(/-(wal|shm|journal)$/, ''));
+    if (m && m[1] === basename(file)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Puts `tmp` under the name `file` unless a file appeared there meanwhile. */
+function publish(tmp: string, file: string): void {
+  try {
+    // link() fails with EEXIST if a file appeared meanwhile: never replace someone else's database.
+    linkSync(tmp, file);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'EEXIST') throw e;
+    // File systems without hard links (FAT on a USB stick): check, then rename.
+    if (statSafe(file) !== null) throw new UserError('error.databaseExists', { file: basename(file) });
+    renameSync(tmp, file);
+  }
+}
+
+function statSafe(file: string): number | null {
+  try {
+    return statSync(file).size;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Builds a new database at `file` with `fill` and renames it into place. Refuses when a
+ * non-empty file is already there; an empty (0-byte) file there is replaced.
+ */
+export function createDatabase(file: string, fill: (store: Store) => void): void {
+  cleanStaleCreations(file);
+  const existing = statSafe(file);
+  if (existing !== null && existing > 0) throw new UserError('error.databaseExists', { file: basename(file) });
+  const tmp = temporaryBeside(file);
+  try {
+    const store = openStore(tmp, { create: true });
+    try {
+      fill(store);
+      // Everything into the main file, so the rename carries the whole database.
+      store.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      store.close();
+    }
+    if (existing === 0) renameSync(tmp, file);
+    else publish(tmp, file);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'EEXIST') throw new UserError('error.databaseExists', { file: basename(file) });
+    throw e;
+  } finally {
+    removeDatabaseFiles(tmp);
+  }
+}
