@@ -63,7 +63,7 @@ export function fileSystemError(e: unknown, file: string, action: FileAction): u
  */
 export function checkDatabasePath(file: string, create: boolean): void {
   if (file === ':memory:') return;
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(file).isDirectory();
   } catch (e) {
