@@ -8,6 +8,7 @@ import { closeSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSyn
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
 import { removeDatabaseFiles } from './backup';
+import { checkDatabasePath } from './fs-errors';
 import { openStore, type Store } from './store';
 
 /** Temporary names: `.<name>.<random>.creating`, found and removed by cleanStaleCreations. */
@@ -62,6 +63,8 @@ function statSafe(file: string): number | null {
  * non-empty file is already there; an empty (0-byte) file there is replaced.
  */
 export function createDatabase(file: string, fill: (store: Store) => void): void {
+  // A missing folder or a folder given as the file: a sentence, before any temporary file.
+  checkDatabasePath(file, true);
   cleanStaleCreations(file);
   const existing = statSafe(file);
   if (existing !== null && existing > 0) throw new UserError('error.databaseExists', { file: basename(file) });
