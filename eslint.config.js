@@ -46,6 +46,15 @@ export default tseslint.config(
     ignores: ['renderer/api.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Use invoke() from renderer/api.ts.' }],
+      // A component subscribes to the fields it shows (a selector, or usePick), never to a whole
+      // store: a whole-store subscription re-renders the grid on every unrelated change.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use(Session|Entry|Quality|Cell|Month|Figures|Report|Narrative|Settings)$/][arguments.length=0]',
+          message: 'Subscribe with a selector: useStore((s) => s.field) or usePick(useStore, ...keys).',
+        },
+      ],
     },
   },
 );

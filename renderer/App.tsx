@@ -7,6 +7,7 @@ import { FirstRunScreen } from './screens/FirstRunScreen';
 import { NarrativeScreen } from './screens/NarrativeScreen';
 import { ReportScreen } from './screens/ReportScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { usePick } from './stores/pick';
 import { TABS, useSession, type Tab } from './stores/session';
 
 const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
@@ -19,7 +20,7 @@ const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
 
 export function App() {
   const { t } = useTranslation();
-  const { phase, tab, status, failure, load, setTab } = useSession();
+  const { phase, tab, status, failure, generation, load, setTab } = usePick(useSession, 'phase', 'tab', 'status', 'failure', 'generation', 'load', 'setTab');
 
   useEffect(() => {
     void load();
@@ -53,7 +54,8 @@ export function App() {
           ))}
         </nav>
       </header>
-      <Screen />
+      {/* Keyed by the database: after a restore every screen mounts again and reads the new one. */}
+      <Screen key={generation} />
     </div>
   );
 }

@@ -25,8 +25,22 @@ function bridge(): WindowApi {
   return api;
 }
 
+let generation = 0;
+
+/** A new database is under the window (stores/database.ts): answers to older calls are dropped. */
+export function newGeneration(): number {
+  return ++generation;
+}
+
+/** A promise that never settles: what a caller of the old database gets instead of its answer. */
+const dropped = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
 export async function invoke<K extends Operation>(op: K, args: Args<K>): Promise<Results[K]> {
+  const asked = generation;
   const env = await bridge().invoke(op, args);
+  // Asked of a database that has since been swapped: its answer (or refusal) would show the old
+  // database's data under the new one. The store that asked has been reset; nothing waits.
+  if (asked !== generation) return dropped();
   if (!env.ok) throw new ApiFailure(env.error);
   return env.value as Results[K];
 }

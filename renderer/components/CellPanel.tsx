@@ -11,6 +11,7 @@ import { useCell } from '../stores/cell';
 import { cellKey, useEntry } from '../stores/entry';
 import { useQuality } from '../stores/quality';
 import { useSession } from '../stores/session';
+import { usePick } from '../stores/pick';
 
 function Change({ a, element, lang }: { a: AuditEntry; element: CatalogueElement; lang: Lang }) {
   const { t } = useTranslation();
@@ -38,8 +39,8 @@ function Change({ a, element, lang }: { a: AuditEntry; element: CatalogueElement
 
 export function CellPanel() {
   const { t } = useTranslation();
-  const { units, catalogue, lang } = useSession();
-  const { selected, history, draft, saving, note, setDraft, saveComment, clear } = useCell();
+  const { units, catalogue, lang } = usePick(useSession, 'units', 'catalogue', 'lang');
+  const { selected, history, draft, saving, note, setDraft, saveComment, clear } = usePick(useCell, 'selected', 'history', 'draft', 'saving', 'note', 'setDraft', 'saveComment', 'clear');
   const values = useEntry((s) => s.values);
   const comments = useEntry((s) => s.comments);
   const flags = useQuality((s) => s.flags);

@@ -9,6 +9,7 @@ import { cellEditable } from '../grid/entry-model';
 import { useCell } from '../stores/cell';
 import { useMonth } from '../stores/month';
 import { useSession } from '../stores/session';
+import { usePick } from '../stores/pick';
 
 /** The cell to open for a problem: the first cell it reads that the grid lets the user type in. */
 export function cellOfViolation(v: Violation, elements: readonly CatalogueElement[]): CatalogueElement | null {
@@ -18,8 +19,8 @@ export function cellOfViolation(v: Violation, elements: readonly CatalogueElemen
 
 export function MonthStatusBar() {
   const { t } = useTranslation();
-  const { status: session, units, month, lang, catalogue, setProgramme } = useSession();
-  const { status, refusal, busy, error, load, markComplete, reopen } = useMonth();
+  const { status: session, units, month, lang, catalogue, setProgramme } = usePick(useSession, 'status', 'units', 'month', 'lang', 'catalogue', 'setProgramme');
+  const { status, refusal, busy, error, load, markComplete, reopen } = usePick(useMonth, 'status', 'refusal', 'busy', 'error', 'load', 'markComplete', 'reopen');
   const requestFocus = useCell((s) => s.requestFocus);
   const home = session?.homeUnit ?? null;
   const monthLabel = t('ui.status.monthLabel', { m: Number(month.slice(5)), y: month.slice(0, 4) });

@@ -3,12 +3,13 @@
 import { useTranslation } from 'react-i18next';
 import { makeMonth, monthOf, monthParts } from '../../core/period';
 import { useSession } from '../stores/session';
+import { usePick } from '../stores/pick';
 
 const FIRST_YEAR = 2020;
 
 export function PeriodBar({ withProgramme = true }: { withProgramme?: boolean }) {
   const { t } = useTranslation();
-  const { month, programme, catalogue, lang, setMonth, setProgramme } = useSession();
+  const { month, programme, catalogue, lang, setMonth, setProgramme } = usePick(useSession, 'month', 'programme', 'catalogue', 'lang', 'setMonth', 'setProgramme');
   const { year, month: m } = monthParts(month);
   const thisYear = monthParts(monthOf(new Date())).year;
   const years: number[] = [];

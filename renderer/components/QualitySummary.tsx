@@ -5,13 +5,14 @@ import type { CatalogueElement } from '../../core/catalogue';
 import { formatPercent } from '../../core/format';
 import { useQuality } from '../stores/quality';
 import { useSession } from '../stores/session';
+import { usePick } from '../stores/pick';
 
 const SHOWN = 4;
 
 export function QualitySummary({ elements }: { elements: readonly CatalogueElement[] }) {
   const { t } = useTranslation();
-  const { result } = useQuality();
-  const { programme, lang } = useSession();
+  const { result } = usePick(useQuality, 'result');
+  const { programme, lang } = usePick(useSession, 'programme', 'lang');
   const [open, setOpen] = useState(false);
   if (!result) return null;
   const codes = new Set(elements.map((e) => e.code));

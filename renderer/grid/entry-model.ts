@@ -11,6 +11,8 @@ export interface EntryRow {
   level: OrgUnit['level'];
   /** element code → value; a missing key means nothing entered. */
   values: Record<string, number | null>;
+  /** The row's own month is complete (a commune marked on its own): nothing can be typed in it. */
+  locked?: boolean;
 }
 
 export const TOTAL_ROW_UNIT = '__total__';

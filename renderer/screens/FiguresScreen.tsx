@@ -7,13 +7,14 @@ import { formatFigure, formatPct } from '../format';
 import { useFigures } from '../stores/figures';
 import { homeUnit, useSession } from '../stores/session';
 import { sameMonthLastYear } from '../../core/period';
+import { usePick } from '../stores/pick';
 
 export function FiguresScreen() {
   const { t } = useTranslation();
-  const session = useSession();
+  const session = usePick(useSession, 'month', 'programme', 'catalogue', 'lang', 'status', 'units');
   const { month, programme, catalogue, lang } = session;
   const home = homeUnit(session);
-  const { figures, loading, error, load, busy, message, importPlans, dismiss } = useFigures();
+  const { figures, loading, error, load, busy, message, importPlans, dismiss } = usePick(useFigures, 'figures', 'loading', 'error', 'load', 'busy', 'message', 'importPlans', 'dismiss');
 
   useEffect(() => {
     if (home) void load(home.code, month);

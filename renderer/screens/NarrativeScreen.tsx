@@ -8,6 +8,7 @@ import { PeriodBar } from '../components/PeriodBar';
 import { useNarrative } from '../stores/narrative';
 import { onLeave } from '../stores/leave';
 import { homeUnit, useSession } from '../stores/session';
+import { usePick } from '../stores/pick';
 
 /** Tall enough to read the text without scrolling inside the box (up to a point). */
 function rowsFor(body: string): number {
@@ -17,10 +18,10 @@ function rowsFor(body: string): number {
 
 export function NarrativeScreen() {
   const { t } = useTranslation();
-  const session = useSession();
+  const session = usePick(useSession, 'month', 'lang', 'status', 'units');
   const { month, lang } = session;
   const home = homeUnit(session);
-  const { sections, saved, error, loaded, key, load, save } = useNarrative();
+  const { sections, saved, error, loaded, key, load, save } = usePick(useNarrative, 'sections', 'saved', 'error', 'loaded', 'key', 'load', 'save');
   /** The box being typed in, with the unit and month it was written for. */
   const active = useRef<{ el: HTMLTextAreaElement; unit: string; month: string; section: string } | null>(null);
 

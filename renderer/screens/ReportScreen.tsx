@@ -8,6 +8,7 @@ import { PeriodBar } from '../components/PeriodBar';
 import { dmyToIso, isoToDmy } from '../format';
 import { PERIOD_KINDS, periodSpecOf, useReport, type PeriodKindChoice } from '../stores/report';
 import { homeUnit, useSession } from '../stores/session';
+import { usePick } from '../stores/pick';
 
 const SAVES: { format: Exclude<ReportFormat, 'html'>; label: string }[] = [
   { format: 'docx', label: 'report.ui.saveDocx' },
@@ -17,9 +18,9 @@ const SAVES: { format: Exclude<ReportFormat, 'html'>; label: string }[] = [
 
 export function ReportScreen() {
   const { t } = useTranslation();
-  const session = useSession();
+  const session = usePick(useSession, 'month', 'status', 'units');
   const home = homeUnit(session);
-  const { unit, kind, date, html, loading, error, saved, setUnit, setKind, setDate, preview, save } = useReport();
+  const { unit, kind, date, html, loading, error, saved, setUnit, setKind, setDate, preview, save } = usePick(useReport, 'unit', 'kind', 'date', 'html', 'loading', 'error', 'saved', 'setUnit', 'setKind', 'setDate', 'preview', 'save');
   const frame = useRef<HTMLIFrameElement>(null);
   const chosen = unit ?? home?.code ?? null;
   const period = periodSpecOf(kind, session.month);

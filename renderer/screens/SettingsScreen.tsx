@@ -8,6 +8,7 @@ import { formatBytes } from '../format';
 import { useSession } from '../stores/session';
 import { useSettings } from '../stores/settings';
 import { i18n } from '../i18n';
+import { usePick } from '../stores/pick';
 
 /** Settings edited as text; lists (signer title, recipients) one item per line. */
 const TEXT_KEYS = ['user.name', 'report.signerName', 'report.parentBody', 'report.unitName', 'report.unitShort', 'report.place'] as const;
@@ -20,8 +21,8 @@ function asText(v: unknown): string {
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const { lang, setLang, reopened, status } = useSession();
-  const { values, backups, busy, message, load, save, backup } = useSettings();
+  const { lang, setLang, reopened, status } = usePick(useSession, 'lang', 'setLang', 'reopened', 'status');
+  const { values, backups, busy, message, load, save, backup } = usePick(useSettings, 'values', 'backups', 'busy', 'message', 'load', 'save', 'backup');
 
   useEffect(() => {
     void load();

@@ -9,6 +9,7 @@ import { invoke, messageOf } from '../api';
 import { i18n } from '../i18n';
 import { useEntry } from './entry';
 import { onLeave } from './leave';
+import { onDatabaseChange } from './database';
 
 export interface CellRef {
   unit: string;
@@ -103,3 +104,6 @@ export const useCell = create<CellPanelState & CellActions>()((set, get) => ({
 
 // Leaving the screen, the month or the programme with a comment half written saves it.
 onLeave(() => useCell.getState().finishDraft());
+
+// Another database: nothing read from the old one stays.
+onDatabaseChange(() => useCell.setState(initialCell));

@@ -12,6 +12,7 @@ import type { ScreenMessage } from '../components/MessageBox';
 import { i18n } from '../i18n';
 import { parseCell, type PasteEntry, type PasteProblem } from '../grid/entry-model';
 import { useSession } from './session';
+import { onDatabaseChange } from './database';
 
 export type CellState = 'saving' | 'saved' | 'error';
 
@@ -74,7 +75,6 @@ interface EntryActions {
   /** Shows a message above the grid (a refusal the screen itself decided). */
   notify: (message: EntryMessage) => void;
   dismiss: () => void;
-  reset: () => void;
 }
 
 // Saves of one cell run one after another: the second starts from the revision the first
@@ -242,5 +242,7 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
 
   notify: (message) => set({ message }),
   dismiss: () => set({ message: null }),
-  reset: () => set(initialEntry),
 }));
+
+// Another database: nothing read from the old one stays.
+onDatabaseChange(() => useEntry.setState(initialEntry));

@@ -5,6 +5,7 @@ import type { Figures } from '../../core/figures';
 import { ApiFailure, invoke, messageOf } from '../api';
 import type { ScreenMessage } from '../components/MessageBox';
 import { i18n } from '../i18n';
+import { onDatabaseChange } from './database';
 
 
 export interface FiguresState {
@@ -23,7 +24,6 @@ interface FiguresActions {
   /** Asks for a plans CSV (dialog in the main process), imports it all or nothing, reloads. */
   importPlans: (unit: string, period: string) => Promise<void>;
   dismiss: () => void;
-  reset: () => void;
 }
 
 export const useFigures = create<FiguresState & FiguresActions>()((set, get) => ({
@@ -57,5 +57,7 @@ export const useFigures = create<FiguresState & FiguresActions>()((set, get) => 
   },
 
   dismiss: () => set({ message: null }),
-  reset: () => set(initialFigures),
 }));
+
+// Another database: nothing read from the old one stays.
+onDatabaseChange(() => useFigures.setState(initialFigures));

@@ -6,6 +6,7 @@ import type { MonthStatus } from '../../core/api';
 import type { Violation } from '../../core/rules/evaluate';
 import type { Lang } from '../../core/format';
 import { invoke, messageOf } from '../api';
+import { onDatabaseChange } from './database';
 
 export interface MonthState {
   key: string | null;
@@ -61,3 +62,6 @@ export const useMonth = create<MonthState & MonthActions>()((set, get) => ({
     }
   },
 }));
+
+// Another database: nothing read from the old one stays.
+onDatabaseChange(() => useMonth.setState(initialMonth));

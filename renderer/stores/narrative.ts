@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { NarrativeSection } from '../../core/api';
 import { invoke, messageOf } from '../api';
+import { onDatabaseChange } from './database';
 
 export interface NarrativeState {
   key: string | null;
@@ -18,7 +19,6 @@ export const initialNarrative: NarrativeState = { key: null, loaded: false, sect
 interface NarrativeActions {
   load: (unit: string, period: string) => Promise<void>;
   save: (unit: string, period: string, section: string, body: string) => Promise<void>;
-  reset: () => void;
 }
 
 export const useNarrative = create<NarrativeState & NarrativeActions>()((set, get) => ({
@@ -54,5 +54,7 @@ export const useNarrative = create<NarrativeState & NarrativeActions>()((set, ge
     }
   },
 
-  reset: () => set(initialNarrative),
 }));
+
+// Another database: nothing read from the old one stays.
+onDatabaseChange(() => useNarrative.setState(initialNarrative));

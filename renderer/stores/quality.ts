@@ -5,6 +5,7 @@ import type { ValidationResult } from '../../core/api';
 import type { Lang } from '../../core/format';
 import { invoke, messageOf } from '../api';
 import { cellKey } from './entry';
+import { onDatabaseChange } from './database';
 
 export interface CellFlag {
   kind: 'violation' | 'outlier';
@@ -23,7 +24,6 @@ export const initialQuality: QualityState = { key: null, result: null, flags: {}
 
 interface QualityActions {
   check: (unit: string, period: string, lang: Lang) => Promise<void>;
-  reset: () => void;
 }
 
 /** Cell flags from a validation: a rule's violation marks every cell it reads, on its unit. */
@@ -57,5 +57,7 @@ export const useQuality = create<QualityState & QualityActions>()((set, get) => 
     }
   },
 
-  reset: () => set(initialQuality),
 }));
+
+// Another database: nothing read from the old one stays.
+onDatabaseChange(() => useQuality.setState(initialQuality));

@@ -6,6 +6,7 @@ import type { ReportFormat } from '../../core/api';
 import { monthParts } from '../../core/period';
 import { invoke, messageOf } from '../api';
 import { i18n } from '../i18n';
+import { onDatabaseChange } from './database';
 
 export const PERIOD_KINDS = ['month', 'quarter', 'half', 'nineMonths', 'year'] as const;
 export type PeriodKindChoice = (typeof PERIOD_KINDS)[number];
@@ -56,7 +57,6 @@ interface ReportActions {
   preview: (unit: string, period: string, date: string | null) => Promise<void>;
   /** Main builds the file and opens its save dialog; null back means the user cancelled. */
   save: (unit: string, period: string, format: Exclude<ReportFormat, 'html'>, date: string | null) => Promise<void>;
-  reset: () => void;
 }
 
 export const useReport = create<ReportState & ReportActions>()((set, get) => ({
@@ -87,5 +87,7 @@ export const useReport = create<ReportState & ReportActions>()((set, get) => ({
     }
   },
 
-  reset: () => set(initialReport),
 }));
+
+// Another database: nothing read from the old one stays.
+onDatabaseChange(() => useReport.setState(initialReport));

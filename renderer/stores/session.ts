@@ -7,6 +7,7 @@ import type { OrgUnit } from '../../core/orgunit';
 import { monthOf, previousMonth } from '../../core/period';
 import { invoke, messageOf } from '../api';
 import { setUiLang } from '../i18n';
+import { databaseChanged } from './database';
 import { leaving } from './leave';
 
 export const TABS = ['entry', 'figures', 'report', 'narrative', 'settings'] as const;
@@ -28,6 +29,8 @@ export interface SessionState {
   programme: string;
   lang: Lang;
   failure: string | null;
+  /** Counts the databases this window has shown: screens are keyed by it, so a restore remounts them. */
+  generation: number;
 }
 
 export const initialSession: SessionState = {
@@ -41,6 +44,7 @@ export const initialSession: SessionState = {
   programme: '',
   lang: 'vi',
   failure: null,
+  generation: 0,
 };
 
 interface SessionActions {
@@ -98,8 +102,11 @@ export const useSession = create<SessionState & SessionActions>()((set, get) => 
     set({ lang });
   },
 
+  // Every store forgets the old database; where the user was (tab, month, programme, language)
+  // stays, where the new database has it.
   async reopened(status) {
-    set({ ...initialSession, status, month: get().month, monthChosen: get().monthChosen, lang: get().lang, tab: get().tab });
+    const generation = databaseChanged();
+    set({ ...initialSession, status, month: get().month, monthChosen: get().monthChosen, programme: get().programme, lang: get().lang, tab: get().tab, generation });
     await get().load();
   },
 }));

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { BackupInfo } from '../../core/api';
 import { invoke, messageOf } from '../api';
 import { i18n } from '../i18n';
+import { onDatabaseChange } from './database';
 
 export interface SettingsState {
   values: Record<string, unknown>;
@@ -18,7 +19,6 @@ interface SettingsActions {
   save: (key: string, value: unknown) => Promise<void>;
   /** Runs a backup action and reports what happened in the user's language. */
   backup: (action: () => Promise<string | null>) => Promise<void>;
-  reset: () => void;
 }
 
 export const useSettings = create<SettingsState & SettingsActions>()((set, get) => ({
@@ -54,5 +54,7 @@ export const useSettings = create<SettingsState & SettingsActions>()((set, get) 
     }
   },
 
-  reset: () => set(initialSettings),
 }));
+
+// Another database: nothing read from the old one stays.
+onDatabaseChange(() => useSettings.setState(initialSettings));

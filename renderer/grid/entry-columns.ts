@@ -1,0 +1,84 @@
+// The entry grid's columns: one per element of the programme, typed by its value type. They
+// depend on the programme and the language only, so they stay the same objects across saves;
+// what changes with every save (a cell's save state, its checks, its comment, the month's lock)
+// reaches the cells through the grid's context, and the screen asks the grid to refresh them.
+import type { CellClassParams, ColDef, ColTypeDef, EditableCallbackParams, ValueFormatterParams } from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import type { CatalogueElement } from '../../core/catalogue';
+import { formatNumber, type Lang } from '../../core/format';
+import type { CellFlag } from '../stores/quality';
+import { cellKey, type CellState } from '../stores/entry';
+import { cellEditable, TOTAL_ROW_UNIT, type EntryRow } from './entry-model';
+
+export const entryTheme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 14,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  rowHeight: 32,
+  spacing: 6,
+  accentColor: '#1f6f5c',
+  headerBackgroundColor: '#eef3f1',
+});
+
+/** Column types from the element's value type: integers and decimals align and edit alike. */
+export const COLUMN_TYPES: Record<CatalogueElement['valueType'], ColTypeDef<EntryRow>> = {
+  count: { cellClass: 'num', width: 120 },
+  money: { cellClass: 'num', width: 140 },
+  decimal: { cellClass: 'num', width: 110 },
+  percent: { cellClass: 'num', width: 100 },
+};
+
+/** What the cells read at render time; keyed `${unit}|${element}`. */
+export interface EntryGridContext {
+  cells: Readonly<Record<string, CellState>>;
+  flags: Readonly<Record<string, CellFlag>>;
+  comments: Readonly<Record<string, string>>;
+  /** The month is complete: nothing can be typed. */
+  locked: boolean;
+}
+
+type Params = CellClassParams<EntryRow, unknown, EntryGridContext>;
+
+const stateOf = (p: Params, element: string) => (p.data ? p.context.cells[cellKey(p.data.unit, element)] : undefined);
+const flagOf = (p: Params, element: string) => (p.data ? p.context.flags[cellKey(p.data.unit, element)] : undefined);
+
+export function entryColumns(elements: readonly CatalogueElement[], lang: Lang, unitHeader: string): ColDef<EntryRow>[] {
+  const format = (p: ValueFormatterParams<EntryRow>) => (typeof p.value === 'number' ? formatNumber(p.value, lang, 2) : '');
+  const name = (e: CatalogueElement) => (lang === 'vi' ? e.nameVi : e.nameEn);
+  return [
+    { headerName: unitHeader, field: 'name', pinned: 'left', width: 210, editable: false, cellClass: 'unit-name' },
+    ...elements.map((e): ColDef<EntryRow> => {
+      const readOnly = (data: EntryRow | undefined, context: EntryGridContext) =>
+        context.locked || !data || data.unit === TOTAL_ROW_UNIT || data.locked === true || !cellEditable(e, data.level);
+      return {
+        colId: e.code,
+        headerName: name(e),
+        headerTooltip: `${name(e)}${e.unitVi ? ` (${lang === 'vi' ? e.unitVi : e.unitEn})` : ''} — ${e.code}`,
+        type: e.valueType,
+        cellDataType: false,
+        cellEditor: 'agTextCellEditor',
+        valueGetter: (p) => p.data?.values[e.code] ?? null,
+        valueFormatter: format,
+        editable: (p: EditableCallbackParams<EntryRow, unknown, EntryGridContext>) => !readOnly(p.data, p.context),
+        cellClassRules: {
+          'cell-readonly': (p: Params) => readOnly(p.data, p.context),
+          'cell-saving': (p: Params) => stateOf(p, e.code) === 'saving',
+          'cell-saved': (p: Params) => stateOf(p, e.code) === 'saved',
+          'cell-error': (p: Params) => stateOf(p, e.code) === 'error',
+          'cell-violation': (p: Params) => flagOf(p, e.code)?.kind === 'violation',
+          'cell-outlier': (p: Params) => flagOf(p, e.code)?.kind === 'outlier',
+          'cell-commented': (p: Params) => !!p.data && p.context.comments[cellKey(p.data.unit, e.code)] !== undefined,
+        },
+        // The cell's comment first (the purple corner says there is one), then what the checks say.
+        tooltipValueGetter: (p) => {
+          if (!p.data) return undefined;
+          const context = p.context as EntryGridContext;
+          const key = cellKey(p.data.unit, e.code);
+          const lines = [...(context.comments[key] ? [`✎ ${context.comments[key]}`] : []), ...(context.flags[key]?.messages ?? [])];
+          return lines.length > 0 ? lines.join('\n') : undefined;
+        },
+      };
+    }),
+  ];
+}

@@ -1,0 +1,23 @@
+// Above the grid: the month's status (mark complete, reopen) and the CSV file buttons.
+import { useTranslation } from 'react-i18next';
+import { MonthStatusBar } from '../../components/MonthStatusBar';
+import { useEntry } from '../../stores/entry';
+import { usePick } from '../../stores/pick';
+
+export function EntryTools({ home }: { home: string }) {
+  const { t } = useTranslation();
+  const { busy, loading, importCsv, exportCsv } = usePick(useEntry, 'busy', 'loading', 'importCsv', 'exportCsv');
+  return (
+    <div className="entry-tools">
+      <MonthStatusBar />
+      <div className="file-buttons">
+        <button type="button" disabled={busy || loading} onClick={() => void importCsv()}>
+          {t('ui.csv.import')}
+        </button>
+        <button type="button" disabled={busy || loading || !home} onClick={() => void exportCsv(home)}>
+          {t('ui.csv.export')}
+        </button>
+      </div>
+    </div>
+  );
+}
