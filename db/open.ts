@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { basename } from 'node:path';
 import { UserError } from '../core/errors';
+import { cleanStaleCreations } from './files';
 import { checkDatabasePath } from './fs-errors';
 import { effectiveHeader, fileSize, readDbHeader, readWal } from './filecheck';
 import { describeHolders } from './holders';
@@ -147,6 +148,8 @@ function openNew(file: string): Db {
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file === ':memory:') return openNew(file);
   checkDatabasePath(file, opts.create ?? false);
+  // What a killed `init` left beside the file (db/create.ts): removed by the next command.
+  if (!opts.readonly) cleanStaleCreations(file);
   const size = fileSize(file);
   if (size === null || size === 0) {
     if (!opts.create) throw new UserError(size === null ? 'error.databaseMissing' : 'error.emptyDatabase', { file });

@@ -2,7 +2,7 @@
 // downloads nothing). The browser stays open between reports, because starting it costs
 // more than rendering; hosts call closePdfBrowser() when they are done.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { UserError } from '../../core/errors';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -21,6 +21,9 @@ let browser: Promise<Browser> | null = null;
 async function getBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new UserError('report.noChromium');
+  // Loaded on first use: playwright-core takes longer to load than the CLI or the app's
+  // start, and only the PDF needs it.
+  const { chromium } = await import('playwright-core');
   browser ??= chromium.launch({ executablePath, args: FLAGS, headless: true }).catch((e: unknown) => {
     browser = null;
     throw e;
