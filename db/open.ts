@@ -3,7 +3,7 @@
 // schema up to date.
 import Database from 'better-sqlite3';
 import { basename } from 'node:path';
-import { UserError } from '../core/errors';
+import { storageError, UserError } from '../core/errors';
 import { cleanStaleCreations } from './files';
 import { checkDatabasePath } from './fs-errors';
 import { effectiveHeader, fileSize, readDbHeader, readWal } from './filecheck';
@@ -64,8 +64,9 @@ export function migrate(db: Db, file = 'database'): number {
 
 /** Translates SQLite's failures that a user can cause into messages they can act on. */
 export function asUserError(e: unknown, file: string): unknown {
+  const storage = storageError(e);
+  if (storage) return storage;
   const code = (e as { code?: string }).code;
-  if (code === 'SQLITE_FULL') return new UserError('error.diskFull');
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new UserError('error.readOnly', { file: basename(file) });
   }
