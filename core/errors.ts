@@ -101,7 +101,8 @@ export function isUserError(e: unknown): e is UserError {
 export function storageError(e: unknown): UserError | null {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
-  if (code === 'SQLITE_FULL') return new UserError('error.diskFull');
-  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) return new UserError('error.ioError', { code });
+  // The file system's own codes, when a write outside SQLite (a backup file) meets the same disk.
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new UserError('error.diskFull');
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'EIO') return new UserError('error.ioError', { code });
   return null;
 }
