@@ -6,6 +6,7 @@
 // faces), embedded, no DejaVu and no Type 3 font; pdftotext must read the Vietnamese words whole.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { chromium as playwright } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../../db/demo';
 import { openStore } from '../../db/store';
@@ -35,7 +36,9 @@ function pdfFonts(file: string): PdfFont[] {
 const family = (name: string) => name.replace(/^[A-Z]{6}\+/, '').replace(/-(Bold|Italic|BoldItalic|Regular)$/, '');
 
 let tmp: TempDir;
+/** The CLI's PDF (fonts as files) and the print HTML as the app has it (fonts as base64). */
 let pdf: string;
+let embeddedPdf: string;
 let conf: string;
 const chromium = findChromium();
 
@@ -59,6 +62,18 @@ beforeAll(async () => {
     const file = await service['report.export']({ unit: 'TH_HH', period: '2024-05', format: 'pdf', date: '2024-06-10' });
     pdf = tmp.path('demo-2024-05.pdf');
     writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
+    // The print HTML exactly as the preview and Electron's printToPDF get it.
+    const { html } = await service['report.preview']({ unit: 'TH_HH', period: '2024-05', date: '2024-06-10' });
+    expect(html).toContain("url(data:font/ttf;base64,");
+    const browser = await playwright.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      embeddedPdf = tmp.path('demo-2024-05-embedded.pdf');
+      writeFileSync(embeddedPdf, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    } finally {
+      await browser.close();
+    }
   } finally {
     store.close();
     await closePdfBrowser();
@@ -75,18 +90,22 @@ describe.skipIf(!chromium)('the report PDF carries its own Vietnamese serif font
     expect(families.trim().split('\n').filter((f) => !/^DejaVu/.test(f))).toEqual([]);
   });
 
-  it('embeds exactly one serif family, no DejaVu, no Type 3', () => {
-    const fonts = pdfFonts(pdf);
-    expect(fonts.length).toBeGreaterThan(0);
-    expect(fonts.filter((f) => /DejaVu/i.test(f.name))).toEqual([]);
-    expect(fonts.filter((f) => /Type 3/i.test(f.type))).toEqual([]);
-    expect(fonts.every((f) => f.embedded)).toBe(true);
-    expect([...new Set(fonts.map((f) => family(f.name)))]).toEqual(['LiberationSerif']);
-  });
+  for (const which of ['the CLI (fonts as files)', 'the print HTML as the app has it (base64 fonts)'] as const) {
+    it(`${which}: embeds exactly one serif family, no DejaVu, no Type 3`, () => {
+      const fonts = pdfFonts(which.startsWith('the CLI') ? pdf : embeddedPdf);
+      expect(fonts.length).toBeGreaterThan(0);
+      expect(fonts.filter((f) => /DejaVu/i.test(f.name))).toEqual([]);
+      expect(fonts.filter((f) => /Type 3/i.test(f.type))).toEqual([]);
+      expect(fonts.every((f) => f.embedded)).toBe(true);
+      expect([...new Set(fonts.map((f) => family(f.name)))]).toEqual(['LiberationSerif']);
+    });
+  }
 
   it('reads back every Vietnamese word whole', () => {
-    const text = flatten(pdfText(pdf, { layout: true }));
-    for (const phrase of SEED_PHRASES.slice(0, 8)) expect(text).toContain(flatten(phrase));
-    expect(text).toContain('HOẰNG HÓA');
+    for (const file of [pdf, embeddedPdf]) {
+      const text = flatten(pdfText(file, { layout: true }));
+      for (const phrase of SEED_PHRASES.slice(0, 8)) expect(text).toContain(flatten(phrase));
+      expect(text).toContain('HOẰNG HÓA');
+    }
   });
 });
