@@ -7,7 +7,7 @@ import { dataArgs, type DataResults } from './api/data';
 import { reportArgs, type ReportResults } from './api/report';
 import { qualityArgs, type QualityResults } from './api/quality';
 import { shellArgs, type ShellOperation, type ShellResults } from './api/shell';
-import { UserError, describeValue, isUserError } from './errors';
+import { UserError, describeValue, isUserError, storageError } from './errors';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -110,6 +110,9 @@ export async function dispatch(
     return { ok: true, value };
   } catch (e) {
     if (isUserError(e)) return { ok: false, error: errorOf(e, lang) };
+    // A full or failing disk under any write path: a sentence, not "unexpected error".
+    const storage = storageError(e);
+    if (storage) return { ok: false, error: errorOf(storage, lang) };
     onInternalError(e);
     return { ok: false, error: errorOf(new UserError('error.internal', { detail: internalDetail(e) }), lang) };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, describeValue, MAX_ECHO_CHARS, UserError } from './errors';
+import { clipText, describeValue, MAX_ECHO_CHARS, storageError, UserError } from './errors';
 import { userMessage } from './i18n';
 import { shippedCatalogue } from './catalogue-data';
 
@@ -40,5 +40,20 @@ describe('messages cut long input', () => {
     expect(describeValue(Symbol('op'))).toBe('op');
     expect(describeValue(42)).toBe('42');
     expect(describeValue(HUGE).length).toBe(MAX_ECHO_CHARS);
+  });
+});
+
+describe('a full or failing disk, whatever reported it', () => {
+  const err = (code: string) => Object.assign(new Error(code), { code });
+  it('SQLite\'s and the file system\'s codes become the disk-full or disk-error sentence', () => {
+    for (const code of ['SQLITE_FULL', 'ENOSPC', 'EDQUOT']) expect(storageError(err(code))?.key, code).toBe('error.diskFull');
+    for (const code of ['SQLITE_IOERR', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'EIO']) {
+      const e = storageError(err(code));
+      expect(e?.key, code).toBe('error.ioError');
+      expect(userMessage({ key: e!.key, params: e!.params }, 'vi')).toContain(`Lỗi đọc/ghi ổ đĩa (${code})`);
+    }
+  });
+  it('anything else is left to its own handling', () => {
+    for (const e of [err('SQLITE_BUSY'), err('SQLITE_CORRUPT'), err('EACCES'), new Error('x'), null, 'SQLITE_FULL']) expect(storageError(e)).toBeNull();
   });
 });

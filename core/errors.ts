@@ -91,3 +91,18 @@ export class FileRejectedError extends UserError {
 export function isUserError(e: unknown): e is UserError {
   return e instanceof UserError;
 }
+
+/**
+ * SQLite's failures of the disk itself, whatever the operation: a full disk (SQLITE_FULL) and
+ * a read or write the operating system refused (SQLITE_IOERR_*: a USB or network drive gone,
+ * a failing disk). SQLite has rolled the statement's transaction back, so nothing was saved and
+ * nothing earlier was changed. null for anything else.
+ */
+export function storageError(e: unknown): UserError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  // The file system's own codes, when a write outside SQLite (a backup file) meets the same disk.
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new UserError('error.diskFull');
+  if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_') || code === 'EIO') return new UserError('error.ioError', { code });
+  return null;
+}

@@ -3,38 +3,13 @@
 // rename is atomic), checkpointed into one self-contained file, then renamed. A kill at any
 // moment leaves either no database or the complete one, never a half-made file that a later
 // `init` calls "already exists" and every command reads as empty.
-import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { linkSync, renameSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { UserError } from '../core/errors';
 import { removeDatabaseFiles } from './backup';
+import { cleanStaleCreations, temporaryBeside } from './files';
 import { checkDatabasePath } from './fs-errors';
 import { openStore, type Store } from './store';
-
-/** Temporary names: `.<name>.<random>.creating`, found and removed by cleanStaleCreations. */
-const CREATING = /^\.(.+)\.[0-9a-f]{12}\.creating$/;
-
-export function temporaryBeside(file: string, tag = 'creating'): string {
-  const tmp = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.${tag}`);
-  // Exclusive: a file or symlink planted at that name is never followed or overwritten.
-  closeSync(openSync(tmp, 'wx'));
-  return tmp;
-}
-
-/** Removes temporary files of creations that were killed (and their -wal/-shm/-journal). */
-export function cleanStaleCreations(file: string): void {
-  const dir = dirname(file);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = CREATING.exec(name.replace(/-(wal|shm|journal)$/, ''));
-    if (m && m[1] === basename(file)) rmSync(join(dir, name), { force: true });
-  }
-}
 
 /** Puts `tmp` under the name `file` unless a file appeared there meanwhile. */
 function publish(tmp: string, file: string): void {

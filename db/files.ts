@@ -1,7 +1,10 @@
 // Reading a user's text file: it must exist, be text (no NUL bytes, valid UTF-8) and not be
 // empty. Anything else is a user error that says what to do, before any parsing.
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+// Also the temporary files written beside a database, and the removal of those a killed
+// process left.
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
 import { fileSystemError } from './fs-errors';
 
@@ -27,4 +30,58 @@ export function readTextFile(path: string): string {
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UserError('error.emptyFile', { file: name });
   return text;
+}
+
+/**
+ * Temporary names beside a database: `.<name>.<pid>-<random>.creating`. The process id tells a
+ * leftover of a killed process (its process is gone) from a file another process is still
+ * writing (a second `thongke init` of the same name, running now).
+ */
+const TEMPORARY = /^\.(.+)\.(?:(\d+)-)?[0-9a-f]{12}\.creating$/;
+
+/** Creates an empty temporary file beside `file`, exclusively, under a random name. */
+export function temporaryBeside(file: string): string {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(6).toString('hex')}.creating`);
+  // Exclusive: a file or symlink planted at that name is never followed or overwritten.
+  closeSync(openSync(tmp, 'wx'));
+  return tmp;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to another user.
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files (and their -wal/-shm/-journal) of creations of `file` whose
+ * process is gone: a killed `init` or first-run setup. Best effort: a file that cannot be
+ * removed (Windows keeps open files) stays for the next time. Returns the names removed.
+ */
+export function cleanStaleCreations(file: string): string[] {
+  const dir = dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMPORARY.exec(name.replace(/-(wal|shm|journal)$/, ''));
+    if (!m || m[1] !== basename(file)) continue;
+    if (m[2] !== undefined && processAlive(Number(m[2]))) continue;
+    try {
+      rmSync(join(dir, name), { force: true });
+      removed.push(name);
+    } catch {
+      // still open elsewhere: next time
+    }
+  }
+  return removed;
 }

@@ -48,6 +48,8 @@ export function fileSystemError(e: unknown, file: string, action: FileAction): u
     case 'ENOSPC':
     case 'EDQUOT':
       return new UserError('fs.diskFull', { file });
+    case 'EIO':
+      return new UserError('fs.ioError', { file });
     case 'EFBIG':
       return new UserError('fs.tooLarge', { file });
     case 'ENAMETOOLONG':

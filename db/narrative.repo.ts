@@ -23,7 +23,9 @@ export function getNarrative(store: Store, unit: string, period: string): Narrat
 }
 
 export function setNarrative(store: Store, unit: string, period: string, section: string, body: string, user: string, now = new Date()): number {
-  const row = prepared(
+  // In its own transaction: with RETURNING, the row comes back before an autocommit's COMMIT
+  // runs, and a COMMIT that fails there (a failing disk) would go unseen — "saved" but not.
+  const write = () => prepared(
     store.db,
     `INSERT INTO narrative (unit_id, period, section, body, revision, updated_by, updated_at)
      VALUES (?, ?, ?, ?, 1, ?, ?)
@@ -31,5 +33,5 @@ export function setNarrative(store: Store, unit: string, period: string, section
        updated_by = excluded.updated_by, updated_at = excluded.updated_at
      RETURNING revision`,
   ).get(store.unitId(unit), period, section, body, user, now.toISOString()) as { revision: number };
-  return row.revision;
+  return store.db.transaction(write).immediate().revision;
 }

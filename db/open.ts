@@ -3,7 +3,8 @@
 // schema up to date.
 import Database from 'better-sqlite3';
 import { basename } from 'node:path';
-import { UserError } from '../core/errors';
+import { storageError, UserError } from '../core/errors';
+import { cleanStaleCreations } from './files';
 import { checkDatabasePath } from './fs-errors';
 import { effectiveHeader, fileSize, readDbHeader, readWal } from './filecheck';
 import { describeHolders } from './holders';
@@ -63,8 +64,9 @@ export function migrate(db: Db, file = 'database'): number {
 
 /** Translates SQLite's failures that a user can cause into messages they can act on. */
 export function asUserError(e: unknown, file: string): unknown {
+  const storage = storageError(e);
+  if (storage) return storage;
   const code = (e as { code?: string }).code;
-  if (code === 'SQLITE_FULL') return new UserError('error.diskFull');
   if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
     return new UserError('error.readOnly', { file: basename(file) });
   }
@@ -147,6 +149,8 @@ function openNew(file: string): Db {
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file === ':memory:') return openNew(file);
   checkDatabasePath(file, opts.create ?? false);
+  // What a killed `init` left beside the file (db/create.ts): removed by the next command.
+  if (!opts.readonly) cleanStaleCreations(file);
   const size = fileSize(file);
   if (size === null || size === 0) {
     if (!opts.create) throw new UserError(size === null ? 'error.databaseMissing' : 'error.emptyDatabase', { file });

@@ -142,7 +142,8 @@ describe('file-system errors as sentences', () => {
       ['ENOSPC', 'write', 'fs.diskFull'],
       ['EFBIG', 'write', 'fs.tooLarge'],
       ['EBUSY', 'write', 'fs.busy'],
-      ['EIO', 'write', 'fs.cannotWrite'],
+      ['EIO', 'write', 'fs.ioError'],
+      ['ENXIO', 'write', 'fs.cannotWrite'],
     ];
     for (const [code, action, key] of cases) {
       const e = fileSystemError(err(code), '/x/y.csv', action);

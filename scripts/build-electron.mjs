@@ -19,6 +19,9 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
+  // export/report/fonts.ts finds resources/fonts/ through __dirname in this CommonJS bundle and
+  // through import.meta.url only when run as ESM (tsx, vitest).
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
 await Promise.all([

@@ -3,6 +3,7 @@
 // the user previews is what prints. Page size, margins and page numbers are CSS @page rules
 // (Chromium ≥ 131 draws @top-center margin boxes), so no host-specific header template is needed.
 import type { CommuneGrid } from './appendix';
+import { REPORT_FONT_FAMILY, reportFontFaces } from './fonts';
 import { columnChunks, LAYOUT } from './layout';
 import type { BodyBlock, ReportModel } from './model';
 
@@ -11,7 +12,9 @@ function esc(s: string): string {
 }
 
 const m = LAYOUT.marginMm;
-const FONT = `'Times New Roman', 'Liberation Serif', Tinos, serif`;
+// One family for every letter: Times New Roman where installed, else the shipped Liberation
+// Serif 2 (./fonts.ts). The names after it only matter if the embedded faces could not load.
+const FONT = `'${REPORT_FONT_FAMILY}', 'Times New Roman', serif`;
 
 const CSS = `
 @page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
@@ -120,7 +123,8 @@ export function renderReportHtml(r: ReportModel): string {
     ...r.appendix.communes.map((g, i) => gridHtml(r, g, i === 0)),
   ].join('\n');
   return `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>${esc(r.title.join(' '))}</title><style>${CSS}</style></head>
+<html lang="vi"><head><meta charset="utf-8"><title>${esc(r.title.join(' '))}</title><style>${reportFontFaces()}
+${CSS}</style></head>
 <body>
 ${body}
 </body></html>

@@ -1,9 +1,13 @@
 // PDF = the print HTML rendered by a Chromium installed on the machine (playwright-core
 // downloads nothing). The browser stays open between reports, because starting it costs
 // more than rendering; hosts call closePdfBrowser() when they are done.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { UserError } from '../../core/errors';
+import { withFontFiles } from './fonts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -21,6 +25,9 @@ let browser: Promise<Browser> | null = null;
 async function getBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new UserError('report.noChromium');
+  // Loaded on first use: playwright-core takes longer to load than the CLI or the app's
+  // start, and only the PDF needs it.
+  const { chromium } = await import('playwright-core');
   browser ??= chromium.launch({ executablePath, args: FLAGS, headless: true }).catch((e: unknown) => {
     browser = null;
     throw e;
@@ -37,12 +44,18 @@ async function getBrowser(): Promise<Browser> {
 export async function htmlToPdf(html: string): Promise<Uint8Array> {
   const b = await getBrowser();
   const page = await b.newPage();
+  // From a file, with the report's fonts as files beside the app: setContent and 2 MB of
+  // base64 fonts would cost Chromium seconds. The same fonts, the same rules.
+  const dir = mkdtempSync(join(tmpdir(), 'thongke-pdf-'));
   try {
-    await page.setContent(html, { waitUntil: 'load' });
+    const file = join(dir, 'report.html');
+    writeFileSync(file, withFontFiles(html));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
     return new Uint8Array(pdf);
   } finally {
     await page.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -3,7 +3,7 @@
 // row that is the figures model itself. Cells hold numbers, not text, so users can compute;
 // number formats carry the Vietnamese locale tag [$-42A] so that LibreOffice shows 509.591
 // and 8,7% whatever the machine's locale (Excel follows the user's regional settings).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell } from './format';
 import type { ReportModel } from './model';
 
@@ -118,7 +118,10 @@ function summarySheet(wb: ExcelJS.Workbook, r: ReportModel, name: string): void 
 }
 
 export async function renderReportXlsx(r: ReportModel): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes a fifth of a second to load, and the app, the CLI and
+  // most commands never write a workbook.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Thống kê Y tế';
   wb.title = r.title.join(' ');
   const a = r.appendix;
