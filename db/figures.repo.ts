@@ -1,5 +1,6 @@
 // The figures of a unit and period: one grouped query for every month involved, then the
 // pure aggregation in core/figures.ts.
+import { UNSUMMED_KINDS } from '../core/catalogue';
 import { computeFigures, type Figures } from '../core/figures';
 import { UserError } from '../core/errors';
 import { isPeriodSpec, resolvePeriod, samePeriodLastYear, yearToDateMonths } from '../core/period';
@@ -8,9 +9,11 @@ import { effectivePlans } from './plans.repo';
 import { prepared } from './query';
 import type { Store } from './store';
 
+// Raw SQL: one grouped aggregate over json_each lists, which Kysely would only wrap in sql``.
+// A rate (UNSUMMED_KINDS) counts only the unit's own value, never its children's.
 const SUMS = `
   SELECT v.element_id AS element_id, v.period AS period,
-         SUM(CASE WHEN e.kind = 'rate' AND v.unit_id <> @self THEN NULL ELSE v.value END) AS total
+         SUM(CASE WHEN e.kind IN (SELECT value FROM json_each(@unsummed)) AND v.unit_id <> @self THEN NULL ELSE v.value END) AS total
   FROM data_value v JOIN data_element e ON e.id = v.element_id
   WHERE v.unit_id IN (SELECT value FROM json_each(@units))
     AND v.period IN (SELECT value FROM json_each(@periods))
@@ -22,6 +25,7 @@ export function monthSums(store: Store, unit: string, months: readonly string[])
   const unitIds = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
   const rows = prepared(store.db, SUMS).all({
     self: store.unitId(unit),
+    unsummed: JSON.stringify(UNSUMMED_KINDS),
     units: JSON.stringify(unitIds),
     periods: JSON.stringify(months),
   }) as { element_id: number; period: string; total: number | null }[];

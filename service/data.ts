@@ -1,75 +1,86 @@
 // The data operations of the API contract, implemented on a Store. Electron-free: the same
 // object serves Electron's IPC, the CLI and the end-to-end tests.
-import type { AppInfo, Handlers } from '../core/api';
-import { parseLang } from '../core/i18n';
-import { SCHEMA_VERSION } from './migrations';
-import { getFigures } from './figures.repo';
-import { getNarrative, setNarrative } from './narrative.repo';
-import { latestPeriod } from './periods.repo';
-import { listPlans, setPlans } from './plans.repo';
-import { allSettings, getSetting, setSetting } from './settings.repo';
-import type { Store } from './store';
-import { assertMonthOpen } from './periods.repo';
-import { getValues, setComment, setValue, setValues, valueHistory } from './values.repo';
+import { basename } from 'node:path';
+import type { DataResults, ServiceHandlers } from '../core/api';
+import { UserError } from '../core/errors';
+import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../db/csv.repo';
+import { seedDemo } from '../db/demo';
+import { getFigures } from '../db/figures.repo';
+import { getNarrative, setNarrative } from '../db/narrative.repo';
+import { assertMonthOpen, latestPeriod } from '../db/periods.repo';
+import { allSettings, getSetting, setCheckedSetting } from '../db/settings.repo';
+import type { Store } from '../db/store';
+import { exportValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
+import type { PdfRenderer } from '../export/report/render';
 
 export interface ServiceContext {
   store: Store;
-  appVersion: string;
   /** The clock: injectable so tests can stand in June 2024. */
   now?: () => Date;
   /**
    * Renders the report's print HTML to PDF bytes. Electron main supplies its own printToPDF
    * (users' PCs have no system Chromium); left out, the CLI and tests use playwright-core.
    */
-  renderPdf?: (html: string) => Promise<Uint8Array>;
+  renderPdf?: PdfRenderer;
+  /**
+   * Who is recorded on every change. Left out: the installation's user (setting `user.name`).
+   * The CLI's `--user` sets it; the UI never sends a name.
+   */
+  user?: string;
 }
 
-export type DataOperation =
-  | 'app.info' | 'units.list' | 'catalogue.get' | 'values.get' | 'values.set' | 'values.setMany'
-  | 'values.setComment'
-  | 'values.history' | 'values.latestPeriod' | 'figures.get' | 'plans.list' | 'plans.set' | 'narrative.get' | 'narrative.set'
-  | 'settings.get' | 'settings.set';
+export type DataOperation = keyof DataResults;
 
 /** The user recorded on every change: the installation's user, never a name sent by the UI. */
-export function currentUser(store: Store): string {
-  return getSetting<string>(store, 'user.name') ?? 'thongke';
+export function currentUser(ctx: ServiceContext): string {
+  return ctx.user ?? getSetting(ctx.store, 'user.name') ?? 'thongke';
 }
 
-export function appInfo(ctx: ServiceContext): AppInfo {
-  return {
-    appVersion: ctx.appVersion,
-    schemaVersion: SCHEMA_VERSION,
-    homeUnit: getSetting<string>(ctx.store, 'unit.home'),
-    userName: currentUser(ctx.store),
-    lang: parseLang(getSetting<string>(ctx.store, 'ui.lang') ?? 'vi'),
-  };
+export function clockOf(ctx: ServiceContext): () => Date {
+  return () => (ctx.now ? ctx.now() : new Date());
 }
 
-export function dataHandlers(ctx: ServiceContext): Pick<Handlers, DataOperation> {
+export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOperation> {
   const { store } = ctx;
-  const now = () => (ctx.now ? ctx.now() : new Date());
+  const now = clockOf(ctx);
+  const user = () => currentUser(ctx);
   return {
-    'app.info': () => appInfo(ctx),
+    'database.init': (a) => {
+      // Only a database that holds nothing yet is filled: never mix the demo into real data.
+      if (store.units().length > 0) throw new UserError('error.databaseExists', { file: basename(store.file) });
+      if (a.demo) seedDemo(store);
+      return { demo: a.demo, units: store.units().length };
+    },
     'units.list': () => store.units(),
     'catalogue.get': () => ({ programmes: store.catalogue.programmes, elements: store.catalogue.elements }),
     'values.get': (a) => getValues(store, a.unit, a.period),
-    'values.set': (a) => setValue(store, a, currentUser(store), 'ui', now()),
-    'values.setMany': (a) => setValues(store, a.entries, currentUser(store), 'ui', now()),
-    'values.setComment': (a) => setComment(store, a, currentUser(store), 'ui', now()),
+    'values.set': (a) => setValue(store, a, user(), 'ui', now()),
+    'values.setMany': (a) => setValues(store, a.entries, user(), 'ui', now()),
+    'values.setComment': (a) => setComment(store, a, user(), 'ui', now()),
     'values.history': (a) => valueHistory(store, a.unit, a.period, a.element),
     'values.latestPeriod': (a) => latestPeriod(store, a.unit),
+    'values.export': (a) => {
+      if (a.unit) store.unit(a.unit);
+      return exportValues(store, a.period, a.unit);
+    },
+    'values.exportCsvText': (a) => {
+      if (a.unit) store.unit(a.unit);
+      // Counted from the rows, not the text: a comment may hold a line break.
+      return { text: exportValuesCsv(store, a.period, a.unit), count: exportValues(store, a.period, a.unit).length };
+    },
+    'values.importCsvText': (a) => importValuesCsv(store, a.text, a.fileName, user(), now()),
     'figures.get': (a) => getFigures(store, a.unit, a.period),
-    'plans.list': (a) => listPlans(store, a.unit, a.year),
-    'plans.set': (a) => ({ count: setPlans(store, a.entries, currentUser(store), now()) }),
+    'plans.importCsvText': (a) => ({ count: importPlansCsv(store, a.text, a.fileName, user(), now()) }),
     'narrative.get': (a) => getNarrative(store, a.unit, a.period),
     // The narrative belongs to the unit's month: locked with it when the month is complete.
     'narrative.set': (a) => {
       assertMonthOpen(store, a.unit, a.period);
-      return { revision: setNarrative(store, a.unit, a.period, a.section, a.body, currentUser(store), now()) };
+      return { revision: setNarrative(store, a.unit, a.period, a.section, a.body, user(), now()) };
     },
     'settings.get': () => allSettings(store),
     'settings.set': (a) => {
-      setSetting(store, a.key, a.value);
+      // The schema checked the value against the key's type (core/settings.ts).
+      setCheckedSetting(store, a.key, a.value);
       return { ok: true as const };
     },
   };

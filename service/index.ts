@@ -1,9 +1,10 @@
-// The whole service: every area's handlers merged into the one map of core/api.ts.
-// Electron main, the CLI and the end-to-end tests all build it with createService().
+// The application service: every area's handlers merged into the one map of core/api.ts.
+// Electron main (through IPC), the CLI and the end-to-end bridge all build it with
+// createService() and call it through core's dispatch(); nothing here knows which host runs it.
 import type { ServiceHandlers } from '../core/api';
-import { dataHandlers, type ServiceContext } from '../db/handlers';
-import { reportHandlers } from './report/handlers';
-import { qualityHandlers } from '../db/quality.handlers';
+import { dataHandlers, type ServiceContext } from './data';
+import { qualityHandlers } from './quality.handlers';
+import { reportHandlers } from './report';
 
 export type { ServiceContext };
 
