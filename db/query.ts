@@ -43,13 +43,3 @@ export function all<R>(db: Db, q: Compilable<R>): R[] {
   const c = q.compile();
   return prepared(db, c.sql).all(...(c.parameters as unknown[])) as R[];
 }
-
-export function first<R>(db: Db, q: Compilable<R>): R | undefined {
-  const c = q.compile();
-  return prepared(db, c.sql).get(...(c.parameters as unknown[])) as R | undefined;
-}
-
-export function run(db: Db, q: Compilable<unknown>): { changes: number; lastInsertRowid: number | bigint } {
-  const c = q.compile();
-  return prepared(db, c.sql).run(...(c.parameters as unknown[]));
-}
