@@ -15,13 +15,14 @@ export const AGGREGATION_KINDS = ['flow', 'stock', 'cumulative', 'rate', 'derive
 export type AggregationKind = (typeof AGGREGATION_KINDS)[number];
 
 /**
- * Kinds whose values are never added up over units: a rate stands for the unit that entered it.
- * The one place that says so; the SQL of db/figures.repo.ts, the live checks' windows and the
- * grid's totals row all read it.
+ * Kinds whose values are never added up over units: a rate stands for the unit that entered it,
+ * and a derived figure is computed from the sums (never a sum of ratios). The one place that
+ * says so; the SQL of db/figures.repo.ts, the live checks' windows, plan targets summed from
+ * the units below, the report's commune appendix and the grid's totals row all read it.
  */
-export const UNSUMMED_KINDS: readonly AggregationKind[] = ['rate'];
+export const UNSUMMED_KINDS: readonly AggregationKind[] = ['rate', 'derived'];
 
-/** Whether values of this kind add up over units (a rate is never summed). */
+/** Whether values of this kind add up over units (a rate is never summed, nor a derived figure). */
 export function sumsOverUnits(kind: AggregationKind): boolean {
   return !UNSUMMED_KINDS.includes(kind);
 }

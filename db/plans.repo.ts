@@ -1,4 +1,5 @@
 // Annual plan targets per (unit, year, element), with their direction.
+import { sumsOverUnits } from '../core/catalogue';
 import { UserError } from '../core/errors';
 import { isYearInRange } from '../core/period';
 import { checkTarget, type PlanDirection, type PlanTarget } from '../core/plan';
@@ -81,7 +82,7 @@ export function effectivePlans(store: Store, unit: string, year: number): Map<st
   for (const r of rows) {
     const code = store.elementCode(r.element_id);
     const e = store.catalogue.byCode.get(code);
-    if (!own.has(code) && e && (e.kind === 'flow' || e.kind === 'stock' || e.kind === 'cumulative')) {
+    if (!own.has(code) && e && sumsOverUnits(e.kind)) {
       own.set(code, { target: r.target, direction: r.direction });
     }
   }

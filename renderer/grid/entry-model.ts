@@ -44,7 +44,7 @@ export function cellEditable(e: Pick<CatalogueElement, 'entryLevel' | 'kind'>, l
 export function totalsOf(rows: readonly EntryRow[], elements: readonly CatalogueElement[], home: string): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const e of elements) {
-    if (!sumsOverUnits(e.kind) || e.kind === 'derived') {
+    if (!sumsOverUnits(e.kind)) {
       out[e.code] = rows.find((r) => r.unit === home)?.values[e.code] ?? null;
       continue;
     }
