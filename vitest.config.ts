@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Forks, not threads: better-sqlite3 and child-process tests are happier in their own process.
 export default defineConfig({
   test: {
-    include: ['{core,db,export,electron,renderer,cli,test}/**/*.test.{ts,tsx}'],
+    include: ['{core,db,export,service,electron,renderer,cli,test}/**/*.test.{ts,tsx}'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -9,7 +9,7 @@
 import { shippedRules } from '../core/rules/shipped';
 import { recheckCell, validateWindows } from '../core/rules/validate';
 import { createDemoDatabase, DEMO_DISTRICT } from '../db/demo';
-import { validateMonth } from '../db/quality';
+import { validateMonth } from '../service/quality';
 import { loadWindows } from '../db/quality.repo';
 import { openStore } from '../db/store';
 import { benchDir, median, report, samples } from './util';

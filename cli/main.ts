@@ -5,6 +5,7 @@ import { userMessage } from '../core/i18n';
 import type { Lang } from '../core/format';
 import { UsageError, type Command, type CommandIO } from './args';
 import { COMMANDS } from './commands/index';
+import { OperationFailed } from './service';
 
 const MAX_LINES_SHOWN = 200;
 
@@ -35,6 +36,12 @@ export function helpText(lang: Lang): string {
   return [head, ...lines, tail].join('\n');
 }
 
+/** A rejected file's lines: a file wrong throughout (wrong year everywhere) would print thousands. */
+function printLines(lines: readonly string[], io: CommandIO, lang: Lang): void {
+  for (const line of lines.slice(0, MAX_LINES_SHOWN)) io.err(line);
+  if (lines.length > MAX_LINES_SHOWN) io.err(userMessage({ key: 'error.moreLines', params: { count: lines.length - MAX_LINES_SHOWN } }, lang));
+}
+
 export async function main(argv: string[], io?: Partial<CommandIO>): Promise<number> {
   const lang = langOf(argv);
   const full: CommandIO = {
@@ -59,17 +66,19 @@ export async function main(argv: string[], io?: Partial<CommandIO>): Promise<num
       full.err(e.message);
       return 2;
     }
+    if (e instanceof OperationFailed) {
+      full.err(e.error.message);
+      printLines(e.error.details ?? [], full, lang);
+      return 1;
+    }
     if (isUserError(e)) {
       full.err(userMessage(e, lang));
       const problems = (e as UserError & { problems?: { line: number; key: string; params: Record<string, string | number> }[] }).problems;
-      // A file that is wrong throughout (wrong year everywhere) would print thousands of lines.
-      const shown = (problems ?? []).slice(0, MAX_LINES_SHOWN);
-      for (const p of shown) {
-        full.err(userMessage({ key: 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang));
-      }
-      if (problems && problems.length > shown.length) {
-        full.err(userMessage({ key: 'error.moreLines', params: { count: problems.length - shown.length } }, lang));
-      }
+      printLines(
+        (problems ?? []).map((p) => userMessage({ key: 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang)),
+        full,
+        lang,
+      );
       return 1;
     }
     // A bug, not the user's fault: still one sentence, with the detail for a report.

@@ -98,9 +98,15 @@ describe('dispatch', () => {
     }
     expect(argSchemas['values.get'].safeParse({ unit: 'C1', period: '2000-01' }).success).toBe(true);
     expect(argSchemas['figures.get'].safeParse({ unit: 'C1', period: '2000-Q1' }).success).toBe(true);
-    for (const year of [0, 1999, 2101]) expect(argSchemas['plans.list'].safeParse({ unit: 'C1', year }).success, String(year)).toBe(false);
-    const entry = { unit: 'C1', year: 1999, element: 'X', target: 1 };
-    expect(argSchemas['plans.set'].safeParse({ entries: [entry] }).success).toBe(false);
-    expect(argSchemas['plans.set'].safeParse({ entries: [{ ...entry, year: 2024 }] }).success).toBe(true);
+    for (const period of periods) expect(argSchemas['values.exportCsvText'].safeParse({ period }).success, period).toBe(false);
+  });
+
+  it('takes only known settings, each with a value of its type', () => {
+    const set = argSchemas['settings.set'];
+    expect(set.safeParse({ key: 'report.signerName', value: 'Nguyễn Văn A' }).success).toBe(true);
+    expect(set.safeParse({ key: 'report.recipients', value: ['Lưu: VT.'] }).success).toBe(true);
+    expect(set.safeParse({ key: 'report.recipients', value: 'Lưu: VT.' }).success).toBe(false);
+    expect(set.safeParse({ key: 'ui.lang', value: 'fr' }).success).toBe(false);
+    expect(set.safeParse({ key: 'no.such.key', value: 'x' }).success).toBe(false);
   });
 });

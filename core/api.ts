@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { dataArgs, type DataResults } from './api/data';
 import { reportArgs, type ReportResults } from './api/report';
 import { qualityArgs, type QualityResults } from './api/quality';
-import { shellArgs, type ShellOperation, type ShellResults } from './api/shell';
+import { area } from './api/contract';
+import { shellArgs, type ShellResults } from './api/shell';
 import { UserError, describeValue, isUserError, storageError } from './errors';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
@@ -15,26 +16,42 @@ export * from './api/data';
 export * from './api/report';
 export * from './api/shell';
 export * from './api/quality';
+export { area } from './api/contract';
 
-// Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`) and
-// result types (`XxxResults`). Add a new area to both lists below.
-
-/** Argument schemas, one per operation. Every operation has one. */
-export const argSchemas = {
-  ...dataArgs,
-  ...reportArgs,
-  ...shellArgs,
-  ...qualityArgs,
-} as const;
+// Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
+// declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
+// types (`XxxResults`). Add a new area to both lists below; they are checked against each other
+// the same way.
 
 /** What each operation returns. */
 export interface Results extends DataResults, ReportResults, ShellResults, QualityResults {}
 
-export type Operation = keyof typeof argSchemas & keyof Results;
+/** Argument schemas, one per operation. Every operation has one. */
+export const argSchemas = area<Results>()({
+  ...dataArgs,
+  ...reportArgs,
+  ...shellArgs,
+  ...qualityArgs,
+});
+
+export type Operation = keyof typeof argSchemas;
 export type Args<K extends Operation> = z.infer<(typeof argSchemas)[K]>;
-export type Handlers = { [K in Operation]: (args: Args<K>) => Results[K] | Promise<Results[K]> };
-/** What the data service implements: everything but the shell's operations, which the host serves. */
-export type ServiceHandlers = Omit<Handlers, ShellOperation>;
+export type Handler<K extends Operation> = (args: Args<K>) => Results[K] | Promise<Results[K]>;
+export type Handlers = { [K in Operation]: Handler<K> };
+
+/**
+ * The shell's operations: windows, dialogs and the swap of the database itself, served by the
+ * app's host (electron/host.ts). Everything else is the service's (service/index.ts), which
+ * every host — the app, the CLI, the end-to-end bridge — runs the same way.
+ */
+export type ShellOperation = keyof typeof shellArgs;
+export type ServiceOperation = Exclude<Operation, ShellOperation>;
+export type ServiceHandlers = { [K in ServiceOperation]: Handler<K> };
+
+/** Every operation of the service, derived from the contract. */
+export const SERVICE_OPERATIONS = (Object.keys(argSchemas) as Operation[]).filter(
+  (op): op is ServiceOperation => !Object.hasOwn(shellArgs, op),
+);
 
 
 export interface ApiError {

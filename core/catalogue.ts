@@ -1,6 +1,7 @@
 // The catalogue: programmes and their data elements. It is data (resources/catalogue/*.json),
 // validated here when it loads, so a province can add an indicator without a code change.
 import { z } from 'zod';
+import type { OrgUnitLevel } from './orgunit';
 
 /**
  * How an element's values combine across org units and across months.
@@ -13,12 +14,38 @@ import { z } from 'zod';
 export const AGGREGATION_KINDS = ['flow', 'stock', 'cumulative', 'rate', 'derived'] as const;
 export type AggregationKind = (typeof AGGREGATION_KINDS)[number];
 
+/**
+ * Kinds whose values are never added up over units: a rate stands for the unit that entered it,
+ * and a derived figure is computed from the sums (never a sum of ratios). The one place that
+ * says so; the SQL of db/figures.repo.ts, the live checks' windows, plan targets summed from
+ * the units below, the report's commune appendix and the grid's totals row all read it.
+ */
+export const UNSUMMED_KINDS: readonly AggregationKind[] = ['rate', 'derived'];
+
+/** Whether values of this kind add up over units (a rate is never summed, nor a derived figure). */
+export function sumsOverUnits(kind: AggregationKind): boolean {
+  return !UNSUMMED_KINDS.includes(kind);
+}
+
 export const VALUE_TYPES = ['count', 'decimal', 'money', 'percent'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /** Where a value is entered: on each commune, or once on a district-level unit. */
 export const ENTRY_LEVELS = ['commune', 'district'] as const;
 export type EntryLevel = (typeof ENTRY_LEVELS)[number];
+
+/**
+ * The entry-level rule, in one place: commune elements are entered on communes, district ones
+ * on the district or its facilities. (Derived elements are never entered at all: takesEntry.)
+ */
+export function entryLevelAllows(entryLevel: EntryLevel, unitLevel: OrgUnitLevel): boolean {
+  return entryLevel === 'commune' ? unitLevel === 'commune' : unitLevel === 'district' || unitLevel === 'facility';
+}
+
+/** Whether a unit at this level enters the element: the entry-level rule, and never a derived one. */
+export function takesEntry(e: { entryLevel: EntryLevel; kind: AggregationKind }, unitLevel: OrgUnitLevel): boolean {
+  return e.kind !== 'derived' && entryLevelAllows(e.entryLevel, unitLevel);
+}
 
 /** How a figure prints in a report. */
 export const DISPLAY_FORMATS = ['number', 'percent', 'money', 'per100', 'fixed1', 'percent2'] as const;

@@ -48,14 +48,6 @@ export function subtree(tree: OrgTree, code: string): string[] {
   return out;
 }
 
-/** Units below `code` (not itself) at the given level. */
-export function descendantsAtLevel(tree: OrgTree, code: string, level: OrgUnitLevel): OrgUnit[] {
-  return subtree(tree, code)
-    .slice(1)
-    .map((c) => tree.units.get(c)!)
-    .filter((u) => u.level === level);
-}
-
 /** True when the unit still reports in `month`. */
 export function isActiveIn(unit: OrgUnit, month: string): boolean {
   return !unit.closedFrom || month < unit.closedFrom;

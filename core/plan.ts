@@ -21,19 +21,6 @@ export function pctOfPlan(value: number | null, target: number | null): number |
   return (value / target) * 100;
 }
 
-/** Whether a value meets its target, respecting the target's direction. */
-export function meetsTarget(value: number | null, target: number | null, direction: PlanDirection): boolean | null {
-  if (value === null || target === null) return null;
-  switch (direction) {
-    case '>=':
-      return value >= target;
-    case '<=':
-      return value <= target;
-    case '<':
-      return value < target;
-  }
-}
-
 export function parseDirection(s: string): PlanDirection | null {
   const t = s.trim().replace('≥', '>=').replace('≤', '<=');
   if (t === '') return '>=';

@@ -1,5 +1,5 @@
 // Rules every entered value obeys, whatever path it comes by (grid, paste, CSV).
-import type { CatalogueElement } from './catalogue';
+import { entryLevelAllows, type CatalogueElement } from './catalogue';
 import { UserError } from './errors';
 import { formatNumber } from './format';
 import type { OrgUnit } from './orgunit';
@@ -19,11 +19,6 @@ export interface DataValue {
   updatedAt: string;
 }
 
-/** Where an element may be entered: commune elements on communes, district ones on the district or its facilities. */
-export function entryLevelAllows(e: CatalogueElement, unit: OrgUnit): boolean {
-  return e.entryLevel === 'commune' ? unit.level === 'commune' : unit.level === 'district' || unit.level === 'facility';
-}
-
 /** Checks the period; returns the error or null. */
 export function checkMonth(period: string, now: Date = new Date()): UserError | null {
   if (!isMonth(period)) return new UserError('error.badPeriod', { period });
@@ -41,7 +36,7 @@ export function checkValue(
 ): UserError | null {
   const name = e.nameVi;
   if (e.kind === 'derived') return new UserError('error.derivedNotEntered', { element: name });
-  if (!entryLevelAllows(e, unit)) {
+  if (!entryLevelAllows(e.entryLevel, unit.level)) {
     return new UserError('error.wrongEntryLevel', {
       element: name,
       unit: unit.name,

@@ -4,20 +4,11 @@
 // write lock (a read-only command works while another program writes) nor touch the file.
 import type { Catalogue } from '../core/catalogue';
 import type { Db } from './open';
-
-interface ElementRow {
-  code: string;
-  programme: string;
-  kind: string;
-  value_type: string;
-  entry_level: string;
-  sort: number;
-  retired: number;
-}
+import { all, qb } from './query';
 
 /** True when the table already matches the shipped catalogue. */
 function inStep(db: Db, catalogue: Catalogue): boolean {
-  const rows = db.prepare('SELECT code, programme, kind, value_type, entry_level, sort, retired FROM data_element').all() as ElementRow[];
+  const rows = all(db, qb.selectFrom('data_element').select(['code', 'programme', 'kind', 'value_type', 'entry_level', 'sort', 'retired']));
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const shipped = new Set(catalogue.elements.map((e) => e.code));
   for (const e of catalogue.elements) {
@@ -30,6 +21,7 @@ function inStep(db: Db, catalogue: Catalogue): boolean {
 
 export function syncCatalogue(db: Db, catalogue: Catalogue): void {
   if (inStep(db, catalogue)) return;
+  // Raw SQL: the catalogue's bulk upsert, in one transaction.
   const upsert = db.prepare(`
     INSERT INTO data_element (code, programme, kind, value_type, entry_level, sort, retired)
     VALUES (@code, @programme, @kind, @valueType, @entryLevel, @sort, 0)
@@ -42,7 +34,7 @@ export function syncCatalogue(db: Db, catalogue: Catalogue): void {
       upsert.run({ code: e.code, programme: e.programme, kind: e.kind, valueType: e.valueType, entryLevel: e.entryLevel, sort: e.sort });
     }
     const shipped = new Set(catalogue.elements.map((e) => e.code));
-    const rows = db.prepare('SELECT code FROM data_element WHERE retired = 0').all() as { code: string }[];
+    const rows = all(db, qb.selectFrom('data_element').select('code').where('retired', '=', 0));
     const retire = db.prepare('UPDATE data_element SET retired = 1 WHERE code = ?');
     for (const r of rows) if (!shipped.has(r.code)) retire.run(r.code);
   })();
@@ -50,6 +42,6 @@ export function syncCatalogue(db: Db, catalogue: Catalogue): void {
 
 /** element code → id, for the elements the database knows. */
 export function elementIds(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT id, code FROM data_element').all() as { id: number; code: string }[];
+  const rows = all(db, qb.selectFrom('data_element').select(['id', 'code']));
   return new Map(rows.map((r) => [r.code, r.id]));
 }

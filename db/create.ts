@@ -33,31 +33,62 @@ function statSafe(file: string): number | null {
   }
 }
 
-/**
- * Builds a new database at `file` with `fill` and renames it into place. Refuses when a
- * non-empty file is already there; an empty (0-byte) file there is replaced.
- */
-export function createDatabase(file: string, fill: (store: Store) => void): void {
+/** Checks the target and makes the temporary file beside it: where the database is built. */
+function beginCreation(file: string): { tmp: string; existing: number | null } {
   // A missing folder or a folder given as the file: a sentence, before any temporary file.
   checkDatabasePath(file, true);
   cleanStaleCreations(file);
   const existing = statSafe(file);
   if (existing !== null && existing > 0) throw new UserError('error.databaseExists', { file: basename(file) });
-  const tmp = temporaryBeside(file);
+  return { tmp: temporaryBeside(file), existing };
+}
+
+/** Everything into the main file, so the rename carries the whole database; then the rename. */
+function finishCreation(store: Store, tmp: string, file: string, existing: number | null): void {
+  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  if (existing === 0) renameSync(tmp, file);
+  else publish(tmp, file);
+}
+
+function creationError(e: unknown, file: string): unknown {
+  return (e as { code?: string }).code === 'EEXIST' ? new UserError('error.databaseExists', { file: basename(file) }) : e;
+}
+
+/**
+ * Builds a new database at `file` with `fill` and renames it into place. Refuses when a
+ * non-empty file is already there; an empty (0-byte) file there is replaced.
+ */
+export function createDatabase(file: string, fill: (store: Store) => void): void {
+  const { tmp, existing } = beginCreation(file);
   try {
     const store = openStore(tmp, { create: true });
     try {
       fill(store);
-      // Everything into the main file, so the rename carries the whole database.
-      store.db.pragma('wal_checkpoint(TRUNCATE)');
+      finishCreation(store, tmp, file, existing);
     } finally {
       store.close();
     }
-    if (existing === 0) renameSync(tmp, file);
-    else publish(tmp, file);
   } catch (e) {
-    if ((e as { code?: string }).code === 'EEXIST') throw new UserError('error.databaseExists', { file: basename(file) });
-    throw e;
+    throw creationError(e, file);
+  } finally {
+    removeDatabaseFiles(tmp);
+  }
+}
+
+/** createDatabase with a fill that awaits (the CLI's `init`, through the service's dispatch). */
+export async function createDatabaseAsync(file: string, fill: (store: Store) => Promise<void>): Promise<void> {
+  const { tmp, existing } = beginCreation(file);
+  try {
+    const store = openStore(tmp, { create: true });
+    try {
+      await fill(store);
+      finishCreation(store, tmp, file, existing);
+    } finally {
+      store.close();
+    }
+  } catch (e) {
+    throw creationError(e, file);
   } finally {
     removeDatabaseFiles(tmp);
   }

@@ -26,7 +26,8 @@ import { districtValues, type DistrictPlace } from './demo/district';
 import { MONTHS } from './demo/series';
 import { setNarrative } from './narrative.repo';
 import { setPlans, type PlanInput } from './plans.repo';
-import { setSetting } from './settings.repo';
+import { readSettings } from '../core/settings';
+import { setSettings } from './settings.repo';
 import { createDatabase } from './create';
 import type { Store } from './store';
 import { addUnits, type NewUnit } from './units.repo';
@@ -110,7 +111,7 @@ export function seedDemo(store: Store): void {
           setNarrative(store, narrative.unit, period, section, paragraphs.join('\n'), user, DEMO_NOW);
         }
       }
-      for (const [key, value] of Object.entries(settings)) setSetting(store, key, value);
+      setSettings(store, readSettings(settings));
     })();
   } finally {
     // The unit cache may hold units of a rolled-back transaction.

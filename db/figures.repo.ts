@@ -1,30 +1,38 @@
 // The figures of a unit and period: one grouped query for every month involved, then the
 // pure aggregation in core/figures.ts.
+import { UNSUMMED_KINDS } from '../core/catalogue';
 import { computeFigures, type Figures } from '../core/figures';
 import { UserError } from '../core/errors';
 import { isPeriodSpec, resolvePeriod, samePeriodLastYear, yearToDateMonths } from '../core/period';
 import { subtree } from '../core/orgunit';
 import { effectivePlans } from './plans.repo';
-import { prepared } from './query';
+import { all, inList, qb } from './query';
 import type { Store } from './store';
-
-const SUMS = `
-  SELECT v.element_id AS element_id, v.period AS period,
-         SUM(CASE WHEN e.kind = 'rate' AND v.unit_id <> @self THEN NULL ELSE v.value END) AS total
-  FROM data_value v JOIN data_element e ON e.id = v.element_id
-  WHERE v.unit_id IN (SELECT value FROM json_each(@units))
-    AND v.period IN (SELECT value FROM json_each(@periods))
-    AND v.value IS NOT NULL
-  GROUP BY v.element_id, v.period`;
 
 /** element code → month → aggregated value over the unit's subtree. */
 export function monthSums(store: Store, unit: string, months: readonly string[]): Map<string, Map<string, number>> {
   const unitIds = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
-  const rows = prepared(store.db, SUMS).all({
-    self: store.unitId(unit),
-    units: JSON.stringify(unitIds),
-    periods: JSON.stringify(months),
-  }) as { element_id: number; period: string; total: number | null }[];
+  const self = store.unitId(unit);
+  const rows = all(
+    store.db,
+    qb
+      .selectFrom('data_value as v')
+      .innerJoin('data_element as e', 'e.id', 'v.element_id')
+      .select((eb) => [
+        'v.element_id',
+        'v.period',
+        // A rate (UNSUMMED_KINDS) counts only the unit's own value, never its children's.
+        eb.fn
+          .sum<number | null>(
+            eb.case().when(eb.and([eb('e.kind', 'in', inList(UNSUMMED_KINDS)), eb('v.unit_id', '<>', self)])).then(null).else(eb.ref('v.value')).end(),
+          )
+          .as('total'),
+      ])
+      .where('v.unit_id', 'in', inList(unitIds))
+      .where('v.period', 'in', inList(months))
+      .where('v.value', 'is not', null)
+      .groupBy(['v.element_id', 'v.period']),
+  );
   const sums = new Map<string, Map<string, number>>();
   for (const r of rows) {
     if (r.total === null) continue;

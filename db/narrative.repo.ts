@@ -1,6 +1,6 @@
 // The narrative sections of a monthly report. A month without its own text starts from the
 // most recent earlier month's (users edit last month's text rather than write anew).
-import { prepared } from './query';
+import { all, prepared, qb } from './query';
 import type { Store } from './store';
 
 export interface NarrativeSection {
@@ -12,19 +12,29 @@ export interface NarrativeSection {
 }
 
 export function getNarrative(store: Store, unit: string, period: string): NarrativeSection[] {
-  const rows = prepared(
+  const rows = all(
     store.db,
-    `SELECT section, body, period, revision FROM narrative n
-     WHERE unit_id = @unit AND period = (
-       SELECT MAX(period) FROM narrative m WHERE m.unit_id = n.unit_id AND m.section = n.section AND m.period <= @period)
-     ORDER BY section`,
-  ).all({ unit: store.unitId(unit), period }) as { section: string; body: string; period: string; revision: number }[];
+    qb
+      .selectFrom('narrative as n')
+      .select(['n.section', 'n.body', 'n.period', 'n.revision'])
+      .where('n.unit_id', '=', store.unitId(unit))
+      .where('n.period', '=', (eb) =>
+        eb
+          .selectFrom('narrative as m')
+          .select((m) => m.fn.max('m.period').as('latest'))
+          .whereRef('m.unit_id', '=', 'n.unit_id')
+          .whereRef('m.section', '=', 'n.section')
+          .where('m.period', '<=', period),
+      )
+      .orderBy('n.section'),
+  );
   return rows.map((r) => ({ section: r.section, body: r.body, fromPeriod: r.period, revision: r.revision }));
 }
 
 export function setNarrative(store: Store, unit: string, period: string, section: string, body: string, user: string, now = new Date()): number {
-  // In its own transaction: with RETURNING, the row comes back before an autocommit's COMMIT
-  // runs, and a COMMIT that fails there (a failing disk) would go unseen — "saved" but not.
+  // Raw SQL: an upsert that bumps the revision and returns it in one statement. In its own
+  // transaction: with RETURNING, the row comes back before an autocommit's COMMIT runs, and a
+  // COMMIT that fails there (a failing disk) would go unseen — "saved" but not.
   const write = () => prepared(
     store.db,
     `INSERT INTO narrative (unit_id, period, section, body, revision, updated_by, updated_at)

@@ -3,18 +3,21 @@
 import { UserError } from '../core/errors';
 import { subtree } from '../core/orgunit';
 import { MONTH_LOCKED } from './migrations/0003-month-lock';
-import { prepared } from './query';
+import { all, inList, qb } from './query';
 import type { Store } from './store';
 
 /** The newest month with a value (not a cleared one) in the unit's subtree; null when none. */
 export function latestPeriod(store: Store, unit: string): string | null {
   const ids = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
-  const row = prepared(
+  const [row] = all(
     store.db,
-    `SELECT max(period) AS period FROM data_value
-     WHERE value IS NOT NULL AND unit_id IN (SELECT value FROM json_each(?))`,
-  ).get(JSON.stringify(ids)) as { period: string | null };
-  return row.period;
+    qb
+      .selectFrom('data_value')
+      .select((eb) => eb.fn.max('period').as('period'))
+      .where('value', 'is not', null)
+      .where('unit_id', 'in', inList(ids)),
+  );
+  return row?.period ?? null;
 }
 
 /** The completed unit that locks `unit`'s month: the unit itself or one above it; null when open. */
@@ -22,10 +25,16 @@ export function lockingUnit(store: Store, unit: string, period: string): string 
   const tree = store.tree();
   const chain: string[] = [];
   for (let u: string | null = unit; u !== null && !chain.includes(u); u = tree.units.get(u)?.parent ?? null) chain.push(u);
-  const row = prepared(
+  const [row] = all(
     store.db,
-    `SELECT unit_id FROM month_status WHERE period = ? AND status = 'complete' AND unit_id IN (SELECT value FROM json_each(?)) LIMIT 1`,
-  ).get(period, JSON.stringify(chain.map((c) => store.unitId(c)))) as { unit_id: number } | undefined;
+    qb
+      .selectFrom('month_status')
+      .select('unit_id')
+      .where('period', '=', period)
+      .where('status', '=', 'complete')
+      .where('unit_id', 'in', inList(chain.map((c) => store.unitId(c))))
+      .limit(1),
+  );
   return row ? store.unitCode(row.unit_id) : null;
 }
 
@@ -48,9 +57,14 @@ export function isMonthLockedError(e: unknown): boolean {
 /** How many values (not cleared ones) the unit and the units below it hold for the month. */
 export function filledCount(store: Store, unit: string, period: string): number {
   const ids = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
-  const row = prepared(
+  const [row] = all(
     store.db,
-    `SELECT count(*) AS n FROM data_value WHERE period = ? AND value IS NOT NULL AND unit_id IN (SELECT value FROM json_each(?))`,
-  ).get(period, JSON.stringify(ids)) as { n: number };
-  return row.n;
+    qb
+      .selectFrom('data_value')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('period', '=', period)
+      .where('value', 'is not', null)
+      .where('unit_id', 'in', inList(ids)),
+  );
+  return row?.n ?? 0;
 }

@@ -1,9 +1,10 @@
 // Annual plan targets per (unit, year, element), with their direction.
+import { sumsOverUnits } from '../core/catalogue';
 import { UserError } from '../core/errors';
 import { isYearInRange } from '../core/period';
 import { checkTarget, type PlanDirection, type PlanTarget } from '../core/plan';
 import { subtree } from '../core/orgunit';
-import { prepared } from './query';
+import { all, inList, prepared, qb } from './query';
 import type { Store } from './store';
 
 export interface PlanInput {
@@ -49,10 +50,15 @@ export function setPlans(store: Store, inputs: readonly PlanInput[], user: strin
 
 /** The unit's own targets for a year. */
 export function listPlans(store: Store, unit: string, year: number): PlanTarget[] {
-  const rows = prepared(
+  const rows = all(
     store.db,
-    'SELECT element_id, target, direction FROM plan_target WHERE unit_id = ? AND year = ? ORDER BY element_id',
-  ).all(store.unitId(unit), year) as { element_id: number; target: number; direction: PlanDirection }[];
+    qb
+      .selectFrom('plan_target')
+      .select(['element_id', 'target', 'direction'])
+      .where('unit_id', '=', store.unitId(unit))
+      .where('year', '=', year)
+      .orderBy('element_id'),
+  );
   return rows.map((r) => ({ unit, year, element: store.elementCode(r.element_id), target: r.target, direction: r.direction }));
 }
 
@@ -64,15 +70,19 @@ export function effectivePlans(store: Store, unit: string, year: number): Map<st
   const own = new Map(listPlans(store, unit, year).map((p) => [p.element, { target: p.target, direction: p.direction }]));
   const below = subtree(store.tree(), unit).slice(1).map((c) => store.unitId(c));
   if (below.length === 0) return own;
-  const rows = prepared(
+  const rows = all(
     store.db,
-    `SELECT element_id, SUM(target) AS target, MIN(direction) AS direction FROM plan_target
-     WHERE year = ? AND unit_id IN (SELECT value FROM json_each(?)) GROUP BY element_id`,
-  ).all(year, JSON.stringify(below)) as { element_id: number; target: number; direction: PlanDirection }[];
+    qb
+      .selectFrom('plan_target')
+      .select((eb) => ['element_id', eb.fn.sum<number>('target').as('target'), eb.fn.min('direction').as('direction')])
+      .where('year', '=', year)
+      .where('unit_id', 'in', inList(below))
+      .groupBy('element_id'),
+  );
   for (const r of rows) {
     const code = store.elementCode(r.element_id);
     const e = store.catalogue.byCode.get(code);
-    if (!own.has(code) && e && (e.kind === 'flow' || e.kind === 'stock' || e.kind === 'cumulative')) {
+    if (!own.has(code) && e && sumsOverUnits(e.kind)) {
       own.set(code, { target: r.target, direction: r.direction });
     }
   }

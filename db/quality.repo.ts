@@ -5,16 +5,18 @@ import type { MonthStatus, MonthStatusValue } from '../core/api/quality';
 import { WINDOW, aggregateWindows, elementIndex, emptyWindows, type Windows } from '../core/rules/window';
 import { addMonths } from '../core/period';
 import { subtree } from '../core/orgunit';
-import { prepared } from './query';
+import { all, inList, prepared, qb } from './query';
 import type { Store } from './store';
 
+// Raw SQL read as arrays (.raw): the hot path of every validation, 13 months of a subtree.
 const VALUES = `
   SELECT unit_id, element_id, period, value FROM data_value
   WHERE unit_id IN (SELECT value FROM json_each(?)) AND period BETWEEN ? AND ? AND value IS NOT NULL`;
 
 // Any row counts as "data entered", even one cleared later: it marks when the unit started
 // reporting. MIN over the primary key's leading columns is one index probe per unit.
-const FIRST_MONTH = 'SELECT MIN(period) AS first FROM data_value WHERE unit_id = ?';
+const firstMonth = (unitId: number) =>
+  qb.selectFrom('data_value').select((eb) => eb.fn.min('period').as('first')).where('unit_id', '=', unitId);
 
 /** Loads the windows of `unit` and every unit below it for `period`. */
 export function loadWindows(store: Store, unit: string, period: string): Windows {
@@ -37,10 +39,9 @@ export function loadWindows(store: Store, unit: string, period: string): Windows
     if (b >= 0) byId.get(unitId)![b + offsets.get(p)!] = value;
   }
   const first = new Map<string, string>();
-  const stmt = prepared(store.db, FIRST_MONTH);
   w.order.forEach((c, i) => {
-    const r = stmt.get(ids[i]) as { first: string | null };
-    if (r.first !== null) first.set(c, r.first);
+    const [r] = all(store.db, firstMonth(ids[i]!));
+    if (r?.first) first.set(c, r.first);
   });
   return aggregateWindows(store.catalogue, store.tree(), w, first);
 }
@@ -48,24 +49,33 @@ export function loadWindows(store: Store, unit: string, period: string): Windows
 /** "unit|element" of every value of the subtree's month that carries a non-empty comment. */
 export function commentedCells(store: Store, unit: string, period: string): Set<string> {
   const ids = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
-  const rows = prepared(
+  const rows = all(
     store.db,
-    `SELECT unit_id, element_id FROM data_value
-     WHERE unit_id IN (SELECT value FROM json_each(?)) AND period = ? AND trim(coalesce(comment, '')) <> ''`,
-  ).all(JSON.stringify(ids), period) as { unit_id: number; element_id: number }[];
+    qb
+      .selectFrom('data_value')
+      .select(['unit_id', 'element_id'])
+      .where('unit_id', 'in', inList(ids))
+      .where('period', '=', period)
+      .where((eb) => eb(eb.fn('trim', [eb.fn.coalesce('comment', eb.val(''))]), '<>', '')),
+  );
   return new Set(rows.map((r) => `${store.unitCode(r.unit_id)}|${store.elementCode(r.element_id)}`));
 }
 
 export function getMonthStatus(store: Store, unit: string, period: string): MonthStatus {
-  const row = prepared(store.db, 'SELECT status, explained_count, changed_by, changed_at FROM month_status WHERE unit_id = ? AND period = ?').get(
-    store.unitId(unit),
-    period,
-  ) as { status: MonthStatusValue; explained_count: number; changed_by: string; changed_at: string } | undefined;
+  const [row] = all(
+    store.db,
+    qb
+      .selectFrom('month_status')
+      .select(['status', 'explained_count', 'changed_by', 'changed_at'])
+      .where('unit_id', '=', store.unitId(unit))
+      .where('period', '=', period),
+  );
   if (!row) return { unit, period, status: 'open', explainedCount: 0, changedBy: null, changedAt: null };
   return { unit, period, status: row.status, explainedCount: row.explained_count, changedBy: row.changed_by, changedAt: row.changed_at };
 }
 
 export function setMonthStatus(store: Store, unit: string, period: string, status: MonthStatusValue, explainedCount: number, user: string, now: Date): MonthStatus {
+  // Raw SQL: an upsert (ON CONFLICT) on the month's status row.
   prepared(
     store.db,
     `INSERT INTO month_status (unit_id, period, status, explained_count, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -3,6 +3,7 @@
 // built many times is prepared once.
 import type { Statement } from 'better-sqlite3';
 import {
+  sql,
   DummyDriver,
   Kysely,
   SqliteAdapter,
@@ -39,17 +40,16 @@ export function prepared(db: Db, sql: string): Statement {
   return st;
 }
 
+/**
+ * `column in (…ids)` as one JSON parameter (SQLite's json_each): the SQL text, and so its
+ * prepared statement, stays the same whatever the number of ids.
+ */
+export function inList<T extends number | string>(ids: readonly T[]) {
+  return sql<T>`(SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
+/** Runs a typed Kysely query on the connection: the rows have the types the query builder gives. */
 export function all<R>(db: Db, q: Compilable<R>): R[] {
   const c = q.compile();
   return prepared(db, c.sql).all(...(c.parameters as unknown[])) as R[];
-}
-
-export function first<R>(db: Db, q: Compilable<R>): R | undefined {
-  const c = q.compile();
-  return prepared(db, c.sql).get(...(c.parameters as unknown[])) as R | undefined;
-}
-
-export function run(db: Db, q: Compilable<unknown>): { changes: number; lastInsertRowid: number | bigint } {
-  const c = q.compile();
-  return prepared(db, c.sql).run(...(c.parameters as unknown[]));
 }

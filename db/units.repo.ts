@@ -27,7 +27,7 @@ export function listUnits(db: Db): OrgUnit[] {
 }
 
 export function unitIdMap(db: Db): Map<string, number> {
-  const rows = db.prepare('SELECT id, code FROM org_unit').all() as { id: number; code: string }[];
+  const rows = all(db, qb.selectFrom('org_unit').select(['id', 'code']));
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
@@ -41,12 +41,13 @@ export interface NewUnit {
 
 /** Adds units in order (parents before children), in one transaction. */
 export function addUnits(db: Db, units: readonly NewUnit[], now = new Date().toISOString()): void {
+  // Raw SQL: the tree's bulk insert (setup, demo), in one transaction.
   const insert = db.prepare(
     'INSERT INTO org_unit (code, name, level, parent_id, sort, created_at) VALUES (?, ?, ?, (SELECT id FROM org_unit WHERE code = ?), ?, ?)',
   );
   db.transaction(() => {
     units.forEach((u, i) => {
-      if (u.parent !== null && !db.prepare('SELECT 1 FROM org_unit WHERE code = ?').get(u.parent)) {
+      if (u.parent !== null && all(db, qb.selectFrom('org_unit').select('id').where('code', '=', u.parent)).length === 0) {
         throw new UserError('error.unknownUnit', { unit: u.parent });
       }
       insert.run(u.code, u.name, u.level, u.parent, u.sort ?? i, now);

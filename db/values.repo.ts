@@ -6,7 +6,7 @@ import { checkMonth, checkValue, type DataValue } from '../core/values';
 import { subtree } from '../core/orgunit';
 import { asUserError } from './open';
 import { isMonthLockedError, lockingUnit, monthLockedError } from './periods.repo';
-import { prepared } from './query';
+import { all, inList, prepared, qb } from './query';
 import type { Store } from './store';
 
 export interface ValueInput {
@@ -62,6 +62,7 @@ export function resolveInput(
   return { input, unitId: store.unitId(input.unit), elementId: store.elementId(input.element) };
 }
 
+// Raw SQL: the write path (one statement per value, RETURNING what was stored), prepared once.
 const UPSERT = `
   INSERT INTO data_value (unit_id, period, element_id, value, comment, revision, updated_by, updated_at, source)
   VALUES (@unitId, @period, @elementId, @value, @comment, 1, @user, @at, @source)
@@ -72,14 +73,25 @@ const UPSERT = `
   WHERE value IS NOT excluded.value OR (NOT @keepComment AND comment IS NOT excluded.comment)
   RETURNING value, comment, revision`;
 
-const CURRENT = 'SELECT value, comment, revision FROM data_value WHERE unit_id = ? AND period = ? AND element_id = ?';
-
 type Current = { value: number | null; comment: string | null; revision: number };
+
+/** The stored cell, before a write that must compare revisions. */
+function currentOf(store: Store, unitId: number, period: string, elementId: number): Current | undefined {
+  return all(
+    store.db,
+    qb
+      .selectFrom('data_value')
+      .select(['value', 'comment', 'revision'])
+      .where('unit_id', '=', unitId)
+      .where('period', '=', period)
+      .where('element_id', '=', elementId),
+  )[0];
+}
 
 function writeOne(store: Store, r: Resolved, user: string, at: string, source: ChangeSource): SetResult {
   const { input } = r;
   const db = store.db;
-  const readCurrent = () => prepared(db, CURRENT).get(r.unitId, input.period, r.elementId) as Current | undefined;
+  const readCurrent = () => currentOf(store, r.unitId, input.period, r.elementId);
   const keepComment = input.comment === undefined;
   const base = { unit: input.unit, period: input.period, element: input.element };
   // The bulk path (a new value, no revision check) needs no read before the write.
@@ -161,7 +173,7 @@ export function setComment(store: Store, input: CommentInput, user: string, sour
   const db = store.db;
   try {
     return db.transaction((): SetResult => {
-      const current = prepared(db, CURRENT).get(r.unitId, input.period, r.elementId) as Current | undefined;
+      const current = currentOf(store, r.unitId, input.period, r.elementId);
       if (input.expectedRevision !== undefined && (current?.revision ?? 0) !== input.expectedRevision) {
         throw new UserError('error.staleRevision', { current: current?.revision ?? 0 });
       }
@@ -267,38 +279,50 @@ function toDataValue(store: Store, r: {
 export function getValues(store: Store, unit: string, period: string): DataValue[] {
   store.unit(unit);
   const ids = subtree(store.tree(), unit).map((c) => store.unitId(c));
-  const rows = prepared(store.db, 
-      `SELECT unit_id, period, element_id, value, comment, revision, updated_by, updated_at FROM data_value
-       WHERE period = ? AND unit_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(period, JSON.stringify(ids)) as Parameters<typeof toDataValue>[1][];
+  const rows = all(
+    store.db,
+    qb
+      .selectFrom('data_value')
+      .select(['unit_id', 'period', 'element_id', 'value', 'comment', 'revision', 'updated_by', 'updated_at'])
+      .where('period', '=', period)
+      .where('unit_id', 'in', inList(ids)),
+  );
   return rows.map((r) => toDataValue(store, r));
 }
 
 /** Values of a list of months for export, optionally limited to a unit's subtree. */
 export function exportValues(store: Store, period: string, unit?: string): DataValue[] {
   const ids = unit ? subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c)) : null;
-  const rows = prepared(store.db, 
-      `SELECT v.unit_id, v.period, v.element_id, v.value, v.comment, v.revision, v.updated_by, v.updated_at
-       FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id
-       WHERE v.period = ? AND v.value IS NOT NULL ${ids ? 'AND v.unit_id IN (SELECT value FROM json_each(?))' : ''}
-       ORDER BY u.sort, u.id, e.sort`,
-    )
-    .all(...(ids ? [period, JSON.stringify(ids)] : [period])) as Parameters<typeof toDataValue>[1][];
+  const rows = all(
+    store.db,
+    qb
+      .selectFrom('data_value as v')
+      .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
+      .innerJoin('data_element as e', 'e.id', 'v.element_id')
+      .select(['v.unit_id', 'v.period', 'v.element_id', 'v.value', 'v.comment', 'v.revision', 'v.updated_by', 'v.updated_at'])
+      .where('v.period', '=', period)
+      .where('v.value', 'is not', null)
+      .$if(ids !== null, (q) => q.where('v.unit_id', 'in', inList(ids ?? [])))
+      .orderBy('u.sort')
+      .orderBy('u.id')
+      .orderBy('e.sort'),
+  );
   return rows.map((r) => toDataValue(store, r));
 }
 
 
 /** The history of one value, newest first. */
 export function valueHistory(store: Store, unit: string, period: string, element: string): AuditEntry[] {
-  const rows = prepared(store.db, 
-      `SELECT old_value, new_value, old_comment, new_comment, revision, changed_by, changed_at, source FROM audit
-       WHERE period = ? AND unit_id = ? AND element_id = ? ORDER BY revision DESC`,
-    )
-    .all(period, store.unitId(unit), store.elementId(element)) as {
-    old_value: number | null; new_value: number | null; old_comment: string | null; new_comment: string | null;
-    revision: number; changed_by: string; changed_at: string; source: string;
-  }[];
+  const rows = all(
+    store.db,
+    qb
+      .selectFrom('audit')
+      .select(['old_value', 'new_value', 'old_comment', 'new_comment', 'revision', 'changed_by', 'changed_at', 'source'])
+      .where('period', '=', period)
+      .where('unit_id', '=', store.unitId(unit))
+      .where('element_id', '=', store.elementId(element))
+      .orderBy('revision', 'desc'),
+  );
   return rows.map((r) => ({
     oldValue: r.old_value,
     newValue: r.new_value,

@@ -123,7 +123,8 @@ describe('saving and opening files through the main process', () => {
     writeFileSync(out('anh.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
     const h = await makeHost(scripted([out('kh.csv'), out('anh.csv')]));
     expect(ok(await h.call('plans.importCsv', {}))).toEqual({ file: 'kh.csv', count: 1 });
-    expect(ok<{ target: number }[]>(await h.call('plans.list', { unit: 'D', year: 2024 }))[0]).toMatchObject({ target: 3521 });
+    const figures = ok<{ figures: { element: string; plan: number | null }[] }>(await h.call('figures.get', { unit: 'D', period: '2024' }));
+    expect(figures.figures.find((f) => f.element === 'EPI_FULL_U1')).toMatchObject({ plan: 3521 });
     const bad = await h.call('values.importCsv', {});
     expect(bad.ok || bad.error.key).toBe('error.binaryFile');
   });

@@ -1,16 +1,13 @@
 // The user's files: the report saved as DOCX/PDF/XLSX, a month's values exported as CSV, and
 // values or plans imported from CSV. The renderer cannot touch files, and never sends a path:
 // each operation asks the dialog provider (Electron's dialogs in the app, scripted answers in
-// the end-to-end tests) where, then reads or writes here in the main process.
+// the end-to-end tests) where, then reads or writes here in the main process. What is in the
+// file is the service's business (service/data.ts, service/report.ts): it gets and gives text
+// and bytes only.
 import { basename, dirname } from 'node:path';
-import type { FileOperation, Handlers } from '../core/api';
-import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../db/csv.repo';
+import type { FileOperation, Handlers, ServiceHandlers } from '../core/api';
 import { readTextFile } from '../db/files';
-import { currentUser } from '../db/handlers';
-import { exportValues } from '../db/values.repo';
 import { writeFileAtomic } from '../db/write-file';
-import type { Store } from '../db/store';
-import { renderReport, type PdfRenderer } from '../export/report/render';
 
 /** What a file is for: the provider picks the dialog's title and filter from it. */
 export type FilePurpose = 'report' | 'csv' | 'plans';
@@ -39,14 +36,14 @@ export interface FileDialogs {
 }
 
 export interface FileContext {
-  /** The open database; throws the "no database yet" error on the first run. */
-  store(): Store;
+  /** The service of the open database; throws the "no database yet" error on the first run. */
+  service(): ServiceHandlers;
+  /** The live database: never written over (nor its side files). */
+  dbFile: string;
   dialogs?: FileDialogs;
-  renderPdf?: PdfRenderer;
   /** The last folder the user saved to or opened from (kept across runs). */
   lastDir(): string | null;
   rememberDir(dir: string): void;
-  now(): Date;
 }
 
 /** Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; our import accepts it. */
@@ -61,6 +58,10 @@ export function writeFileSafely(dest: string, bytes: Uint8Array | string, databa
   return writeFileAtomic(dest, bytes, { database });
 }
 
+/**
+ * The file operations: a dialog, the file read or written here, and the service's operation
+ * on the text or bytes in between (the same operation the CLI runs on its files).
+ */
 export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
   const save = async (req: Omit<SaveFileRequest, 'dir'>): Promise<string | null> => {
     const dest = (await ctx.dialogs?.saveFile?.({ ...req, dir: ctx.lastDir() })) ?? null;
@@ -75,35 +76,32 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
   return {
     'report.saveAs': async (a) => {
       // Built before the dialog: a report that cannot be made says so without asking where.
-      const r = await renderReport(ctx.store(), a, ctx.now(), ctx.renderPdf);
+      const r = await ctx.service()['report.export'](a);
       const dest = await save({ purpose: 'report', defaultName: r.fileName, extensions: [a.format] });
       if (!dest) return null;
-      return { file: basename(dest), bytes: writeFileSafely(dest, r.bytes, ctx.store().file) };
+      return { file: basename(dest), bytes: writeFileSafely(dest, r.data, ctx.dbFile) };
     },
     'values.exportCsv': async (a) => {
-      const store = ctx.store();
-      const csv = exportValuesCsv(store, a.period, a.unit);
-      // Counted from the rows, not the text: a comment may hold a line break.
-      const count = exportValues(store, a.period, a.unit).length;
+      const csv = await ctx.service()['values.exportCsvText'](a);
       const dest = await save({ purpose: 'csv', defaultName: `so-lieu-${a.unit}-${a.period}.csv`, extensions: ['csv'] });
       if (!dest) return null;
-      return { file: basename(dest), bytes: writeFileSafely(dest, BOM + csv, store.file), count };
+      return { file: basename(dest), bytes: writeFileSafely(dest, BOM + csv.text, ctx.dbFile), count: csv.count };
     },
     'values.importCsv': async () => {
-      const store = ctx.store();
+      const service = ctx.service();
       const source = await open({ purpose: 'csv', extensions: ['csv', 'txt'] });
       if (!source) return null;
       const file = basename(source);
-      const r = importValuesCsv(store, readTextFile(source), file, currentUser(store), ctx.now());
+      const r = await service['values.importCsvText']({ text: readTextFile(source), fileName: file });
       return { file, count: r.count, changed: r.changed };
     },
     'plans.importCsv': async () => {
-      const store = ctx.store();
+      const service = ctx.service();
       const source = await open({ purpose: 'plans', extensions: ['csv', 'txt'] });
       if (!source) return null;
       const file = basename(source);
-      const count = importPlansCsv(store, readTextFile(source), file, currentUser(store), ctx.now());
-      return { file, count };
+      const r = await service['plans.importCsvText']({ text: readTextFile(source), fileName: file });
+      return { file, count: r.count };
     },
   };
 }

@@ -9,7 +9,7 @@
 //   prefs.json            the UI language, readable before any database exists
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { argSchemas, dispatch, shellArgs, type Envelope, type Handlers, type ServiceHandlers, type FileOperation, type SetupStatus, type ShellOperation } from '../core/api';
+import { dispatch, SERVICE_OPERATIONS, type Envelope, type FileOperation, type Handlers, type ServiceHandlers, type SetupStatus, type ShellOperation } from '../core/api';
 import { UserError } from '../core/errors';
 import type { Lang } from '../core/format';
 import { parseLang } from '../core/i18n';
@@ -29,10 +29,9 @@ import { getSetting, setSetting } from '../db/settings.repo';
 import { assertIntact } from '../db/open';
 import { openStore, type Store } from '../db/store';
 import type { PdfRenderer } from '../export/report/render';
-import { createService } from '../export/service';
+import { createService } from '../service/index';
+import { createUnitDatabase } from '../service/setup';
 import { fileHandlers, type FileDialogs } from './files';
-import { isAllowedExternalUrl } from './security';
-import { createUnitDatabase } from './setup';
 
 /** Best effort: a damaged file may refuse the checkpoint; the -wal is then copied along. */
 function checkpointQuietly(store: Store): void {
@@ -52,7 +51,6 @@ export interface HostDeps {
   createDemo?: (file: string) => void | Promise<void>;
   /** File dialogs, opened by the main process: the UI never sends a path. null = cancelled. */
   dialogs?: FileDialogs;
-  openExternal?: (url: string) => Promise<void>;
   /** The report's PDF: Electron's printToPDF in the app; left out, playwright-core's Chromium. */
   renderPdf?: PdfRenderer;
   onLangChange?: (lang: Lang) => void;
@@ -85,19 +83,22 @@ export class Host {
     const prefs = this.readPrefs();
     this.lang_ = prefs.lang;
     this.lastDir_ = prefs.lastDir;
+    const service = this.serviceProxy();
     this.handlers = {
-      ...this.serviceProxy(),
+      ...service,
       ...this.shellHandlers(),
       ...fileHandlers({
-        store: () => this.requireStore(),
+        service: () => {
+          this.requireService();
+          return service;
+        },
+        dbFile: this.dbFile,
         ...(deps.dialogs ? { dialogs: deps.dialogs } : {}),
-        ...(deps.renderPdf ? { renderPdf: deps.renderPdf } : {}),
         lastDir: () => this.lastDir_,
         rememberDir: (dir) => {
           this.lastDir_ = dir;
           this.writePrefs();
         },
-        now: () => this.now(),
       }),
     };
   }
@@ -132,7 +133,7 @@ export class Host {
 
   status(): SetupStatus {
     const s = this.store_;
-    const home = s ? getSetting<string>(s, 'unit.home') : null;
+    const home = s ? getSetting(s, 'unit.home') : null;
     let unitName: string | null = null;
     if (s && home) {
       try {
@@ -196,12 +197,11 @@ export class Host {
     this.store_ = store;
     this.service = createService({
       store,
-      appVersion: this.deps.appVersion,
       now: () => this.now(),
       ...(this.deps.renderPdf ? { renderPdf: this.deps.renderPdf } : {}),
     });
-    const lang = getSetting<string>(store, 'ui.lang');
-    if (lang) this.lang_ = parseLang(lang);
+    const lang = getSetting(store, 'ui.lang');
+    if (lang) this.lang_ = lang;
   }
 
   private closeDb(): void {
@@ -219,16 +219,18 @@ export class Host {
     return autoBackup(this.requireStore().db, this.backupDir, reason, this.now());
   }
 
-  /** Every data operation, forwarded to the service of the database open right now. */
+  /** The service of the open database; the "no database" or "damaged" error otherwise. */
+  private requireService(): ServiceHandlers {
+    if (!this.service) throw new UserError('ui.error.noDatabase');
+    if (this.damaged_) throw this.damaged_;
+    return this.service;
+  }
+
+  /** Every service operation (derived from the contract), forwarded to the database open right now. */
   private serviceProxy(): ServiceHandlers {
-    const ops = Object.keys(argSchemas).filter((op) => !Object.hasOwn(shellArgs, op)) as (keyof ServiceHandlers)[];
     const proxy: Partial<Record<keyof ServiceHandlers, (a: unknown) => unknown>> = {};
-    for (const op of ops) {
-      proxy[op] = (a: unknown) => {
-        if (!this.service) throw new UserError('ui.error.noDatabase');
-        if (this.damaged_) throw this.damaged_;
-        return (this.service[op] as (x: unknown) => unknown)(a);
-      };
+    for (const op of SERVICE_OPERATIONS) {
+      proxy[op] = (a: unknown) => (this.requireService()[op] as (x: unknown) => unknown)(a);
     }
     return proxy as ServiceHandlers;
   }
@@ -327,11 +329,6 @@ export class Host {
         if (this.store_) setSetting(this.store_, 'ui.lang', a.lang);
         this.deps.onLangChange?.(a.lang);
         return { lang: a.lang };
-      },
-      'app.openExternal': async (a) => {
-        if (!isAllowedExternalUrl(a.url)) throw new UserError('ui.error.linkRefused', { url: a.url.slice(0, 100) });
-        await this.deps.openExternal?.(a.url);
-        return { opened: this.deps.openExternal !== undefined };
       },
     };
   }

@@ -12,7 +12,7 @@ import { Host } from './host';
 import { API_CHANNEL, handleInvoke } from './ipc';
 import { electronPdfRenderer } from './pdf';
 import { menuTemplate } from './menu';
-import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, shouldBlockNavigation, windowOpenDecision, windowOptions } from './security';
+import { CONTENT_SECURITY_POLICY, shouldBlockNavigation, windowOpenDecision, windowOptions } from './security';
 
 const RENDERER_INDEX = join(__dirname, '..', 'renderer', 'index.html');
 const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href;
@@ -133,7 +133,6 @@ function start(): void {
     dialogs: { saveBackup: chooseSave, openBackup: chooseOpen, saveFile: chooseSaveFile, openFile: chooseOpenFile },
     // The report's PDF from Electron's own Chromium: no other browser is on the user's PC.
     renderPdf: electronPdfRenderer((options) => new BrowserWindow(options), join(app.getPath('userData'), 'work')),
-    openExternal: (url) => (isAllowedExternalUrl(url) ? shell.openExternal(url) : Promise.resolve()),
     onLangChange: buildMenu,
     onInternalError: (e) => console.error(e),
   });

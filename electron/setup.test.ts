@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { argSchemas, CODE_MAX, type Envelope } from '../core/api';
 import { Host } from './host';
-import { codeFromName, communeCodes, unitCodes } from './setup';
+import { codeFromName, communeCodes, unitCodes } from '../service/setup';
 
 let dir: string;
 let host: Host | null = null;
@@ -54,6 +54,7 @@ describe('setup codes', () => {
     const last = units.filter((u) => u.level === 'commune').at(-1)!.code;
     ok(await host.call('values.set', { unit: last, period: '2024-05', element: 'EPI_FULL_U1', value: 3 }));
     expect(ok<{ value: number }[]>(await host.call('values.get', { unit: last, period: '2024-05' }))).toMatchObject([{ value: 3 }]);
-    ok(await host.call('plans.set', { entries: [{ unit: status.homeUnit, year: 2024, element: 'EPI_FULL_U1', target: 100 }] }));
+    const plans = `unit,year,element,target\n${status.homeUnit},2024,EPI_FULL_U1,100\n`;
+    expect(ok(await host.call('plans.importCsvText', { text: plans, fileName: 'kh.csv' }))).toEqual({ count: 1 });
   });
 });

@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type Envelope, type Operation } from '../core/api';
-import { markComplete } from '../db/quality';
+import { markComplete } from '../service/quality';
 import { openStore, type Store } from '../db/store';
 import { resolveInput, writeBulk } from '../db/values.repo';
-import { createService } from '../export/service';
+import { createService } from '../service/index';
 import { runCli } from './helpers/cli';
 import { smallStore, snapshot, tempDir, type TempDir } from './helpers/fixture';
 
@@ -36,7 +36,7 @@ beforeEach(() => {
   tmp = tempDir();
   file = tmp.path('huyen.sqlite');
   store = smallStore(file);
-  service = createService({ store, appVersion: 'test', now: () => now });
+  service = createService({ store, now: () => now });
 });
 afterEach(() => {
   store.close();

@@ -1,12 +1,19 @@
 // The checks on the embedded demo district (Hoằng Hóa): May 2024 aggregated to the district is
 // seed 004, whose COVID-19 dose parts add up to 526.604 while the reported total is 509.591.
+import { recheckCell } from '../core/rules/validate';
+import { shippedRules } from '../core/rules/shipped';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { createDemoDatabase, DEMO_DISTRICT } from '../db/demo';
-import { checkCell, markComplete, validateMonth } from '../db/quality';
+import { markComplete, validateMonth } from '../service/quality';
 import { loadWindows } from '../db/quality.repo';
 import { openStore, type Store } from '../db/store';
 import { tempDir, type TempDir } from './helpers/fixture';
+
+/** The live check of one edited cell (core/rules/validate.ts), fed from the database. */
+function recheck(store: Store, unit: string, period: string, element: string, value: number | null, lang: 'vi' | 'en') {
+  return recheckCell(shippedRules(store.catalogue), store.catalogue, store.tree(), loadWindows(store, unit, period), unit, element, value, lang);
+}
 
 let tmp: TempDir;
 let file: string;
@@ -60,7 +67,7 @@ describe('data quality on the demo district', () => {
 
   it('flags typing slips on the demo with a range around the usual value, not the noise of small counts', () => {
     const flag = (unit: string, element: string, value: number) =>
-      checkCell(store, unit, '2024-05', element, value, 'vi').outliers.find((o) => o.unit === unit && o.element === element);
+      recheck(store, unit, '2024-05', element, value, 'vi').outliers.find((o) => o.unit === unit && o.element === element);
     const current = (unit: string, element: string) => loadWindows(store, unit, '2024-05').own.get(unit)!.get(element, 0)!;
     // Station visits of Hoằng Quang: 165 in May 2024.
     expect(current('TH_HH_05', 'CUR_VISITS')).toBe(165);

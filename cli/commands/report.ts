@@ -2,11 +2,11 @@
 import { REPORT_FORMATS, type ReportFormat } from '../../core/api/report';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
-import { closePdfBrowser } from '../../export/report/pdf';
-import { renderReport } from '../../export/report/render';
+import { isPeriodSpec } from '../../core/period';
+import { releaseReportBrowser } from '../../service/report';
 import { parse, UsageError, type Command } from '../args';
 import { writeOutput } from '../output';
-import { withStoreAsync } from '../store';
+import { withService } from '../service';
 
 const isFormat = (s: string): s is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(s);
 
@@ -25,14 +25,15 @@ export const reportCommand: Command = {
     const { unit, period, format, out, date } = values;
     if (!unit || !period || !format || !out) throw new UsageError(this.usage);
     if (!isFormat(format)) throw new UserError('report.badFormat', { format });
+    if (!isPeriodSpec(period)) throw new UserError('error.badPeriodSpec', { period });
     try {
-      const r = await withStoreAsync(positionals[0]!, (store) => renderReport(store, { unit, period, format, date }, io.now()));
-      writeOutput(positionals[0]!, out, r.bytes);
-      io.out(userMessage({ key: 'report.written', params: { file: out, size: Math.max(1, Math.round(r.bytes.length / 1024)) } }, io.lang));
+      const r = await withService(positionals[0]!, io, (s) => s.call('report.export', { unit, period, format, ...(date !== undefined ? { date } : {}) }));
+      writeOutput(positionals[0]!, out, r.data);
+      io.out(userMessage({ key: 'report.written', params: { file: out, size: Math.max(1, Math.round(r.data.length / 1024)) } }, io.lang));
       return 0;
     } finally {
       // The PDF browser is kept between reports; a command makes one report, then lets go.
-      await closePdfBrowser();
+      await releaseReportBrowser();
     }
   },
 };

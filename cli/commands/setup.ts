@@ -3,23 +3,21 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
-import { seedDemo } from '../../db/demo';
-import { createDatabase } from '../../db/create';
 import { parse, type Command } from '../args';
-import { withStore } from '../store';
+import { withNewDatabase, withService } from '../service';
 
 export const initCommand: Command = {
   name: 'init',
   usage: 'thongke init <db> [--demo]',
   summaryVi: 'Tạo cơ sở dữ liệu mới (--demo: kèm dữ liệu mẫu huyện Hoằng Hóa, 2023–2024).',
   summaryEn: 'Create a new database (--demo: with the Hoằng Hóa demo district, 2023–2024).',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, { demo: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
     const file = resolve(positionals[0]!);
     if (existsSync(file) && statSync(file).size > 0) throw new UserError('error.databaseExists', { file: positionals[0]! });
     // Into a temporary file, renamed when complete: a kill leaves no half-made database.
-    createDatabase(file, (store) => {
-      if (values.demo) seedDemo(store);
+    await withNewDatabase(file, io, async (s) => {
+      await s.call('database.init', { demo: values.demo === true });
     });
     io.out(userMessage({ key: values.demo ? 'cli.createdDemo' : 'cli.created', params: { file: positionals[0]! } }, io.lang));
     return 0;
@@ -31,11 +29,11 @@ export const unitsCommand: Command = {
   usage: 'thongke units <db> [--json]',
   summaryVi: 'Liệt kê các đơn vị (tỉnh, huyện, xã, cơ sở).',
   summaryEn: 'List the org units (province, district, commune, facility).',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
-    const units = withStore(positionals[0]!, (s) => s.units());
+    const units = await withService(positionals[0]!, io, (s) => s.call('units.list', {}));
     if (values.json) {
-      io.out(JSON.stringify(units.map((u) => ({ code: u.code, name: u.name, level: u.level, parent: u.parent }))));
+      io.out(JSON.stringify(units));
     } else {
       for (const u of units) io.out(`${u.code}\t${u.level}\t${u.parent ?? '-'}\t${u.name}`);
     }
@@ -48,21 +46,11 @@ export const catalogueCommand: Command = {
   usage: 'thongke catalogue <db> [--json]',
   summaryVi: 'Liệt kê danh mục chỉ tiêu theo chương trình.',
   summaryEn: 'List the catalogue of data elements by programme.',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
-    const cat = withStore(positionals[0]!, (s) => s.catalogue);
-    const rows = cat.elements.map((e) => ({
-      code: e.code,
-      programme: e.programme,
-      nameVi: e.nameVi,
-      nameEn: e.nameEn,
-      kind: e.kind,
-      entryLevel: e.entryLevel,
-      valueType: e.valueType,
-      parts: e.parts,
-    }));
-    if (values.json) io.out(JSON.stringify(rows));
-    else for (const r of rows) io.out(`${r.code}\t${r.programme}\t${r.kind}\t${r.entryLevel}\t${io.lang === 'vi' ? r.nameVi : r.nameEn}`);
+    const cat = await withService(positionals[0]!, io, (s) => s.call('catalogue.get', {}));
+    if (values.json) io.out(JSON.stringify(cat));
+    else for (const r of cat.elements) io.out(`${r.code}\t${r.programme}\t${r.kind}\t${r.entryLevel}\t${io.lang === 'vi' ? r.nameVi : r.nameEn}`);
     return 0;
   },
 };

@@ -6,36 +6,14 @@ import { formatNumber, formatPercent, type Lang } from '../../core/format';
 import { translator } from '../../core/i18n';
 import { isMonth } from '../../core/period';
 import type { Violation } from '../../core/rules/evaluate';
-import { compileRules, type RuleFile, type RuleSet } from '../../core/rules/ruleset';
-import { SHIPPED_RULE_FILES } from '../../core/rules/shipped';
 import { readTextFile } from '../../db/files';
-import { currentUser } from '../../db/handlers';
-import { markComplete, reopenMonth, validateMonth } from '../../db/quality';
-import type { Store } from '../../db/store';
 import { parse, UsageError, type Command, type CommandIO } from '../args';
-import { withStore } from '../store';
+import { withService } from '../service';
 
 function unitAndPeriod(values: { unit?: string | undefined; period?: string | undefined }, usage: string): { unit: string; period: string } {
   if (!values.unit || !values.period) throw new UsageError(usage);
   if (!isMonth(values.period)) throw new UserError('error.badPeriod', { period: values.period });
   return { unit: values.unit, period: values.period };
-}
-
-/**
- * The shipped rules plus a province's extra rule files. A file that is not JSON becomes one
- * problem like any other bad rule: reported, skipped, never fatal.
- */
-function extraRules(store: Store, files: readonly string[]): RuleSet | undefined {
-  if (files.length === 0) return undefined;
-  const extra: RuleFile[] = files.map((f) => {
-    const text = readTextFile(f);
-    try {
-      return { name: basename(f), data: JSON.parse(text) as unknown };
-    } catch (e) {
-      return { name: basename(f), data: null, jsonError: (e as Error).message };
-    }
-  });
-  return compileRules(store.catalogue, [...SHIPPED_RULE_FILES, ...extra]);
 }
 
 function pct(x: number | null, lang: Lang): string {
@@ -66,14 +44,18 @@ export const validateCommand: Command = {
   usage: 'thongke validate <db> --unit CODE --period YYYY-MM [--json] [--rules FILE]...',
   summaryVi: 'Kiểm tra số liệu một tháng (quy tắc, giá trị bất thường, mức đầy đủ); mã thoát 1 khi còn lỗi quan trọng.',
   summaryEn: 'Check a month (rules, outliers, completeness); exit code 1 while a high-importance problem remains.',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parse(
       argv,
       { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' }, rules: { type: 'string', multiple: true } },
       { min: 1, max: 1, usage: this.usage },
     );
     const { unit, period } = unitAndPeriod(values, this.usage);
-    const r = withStore(positionals[0]!, (store) => validateMonth(store, unit, period, io.lang, extraRules(store, values.rules ?? [])));
+    // A province's extra rule files, read here: the service checks their text.
+    const extraRules = (values.rules ?? []).map((f) => ({ name: basename(f), text: readTextFile(f) }));
+    const r = await withService(positionals[0]!, io, (s) =>
+      s.call('quality.validate', { unit, period, lang: io.lang, ...(extraRules.length > 0 ? { extraRules } : {}) }),
+    );
     if (values.json) {
       for (const p of r.ruleProblems) io.err(p);
       io.out(JSON.stringify(r));
@@ -94,10 +76,10 @@ export const completeCommand: Command = {
     'Đánh dấu tháng là hoàn thành (khoá số liệu của đơn vị và các đơn vị trực thuộc trong tháng đó); từ chối khi tháng chưa kết thúc, chưa có số liệu, hoặc còn lỗi quan trọng chưa có ghi chú giải thích (mã thoát 1).',
   summaryEn:
     'Mark a month complete (locks the month for the unit and the units below it); refused while the month has not ended, has no data, or a high-importance problem has no explanation comment (exit code 1).',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parse(argv, { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
     const { unit, period } = unitAndPeriod(values, this.usage);
-    const r = withStore(positionals[0]!, (store) => markComplete(store, unit, period, currentUser(store), io.now(), io.lang));
+    const r = await withService(positionals[0]!, io, (s) => s.call('period.markComplete', { unit, period, lang: io.lang }));
     if (values.json) io.out(JSON.stringify(r));
     else printComplete(r, io);
     return r.completed ? 0 : 1;
@@ -106,17 +88,18 @@ export const completeCommand: Command = {
 
 export const reopenCommand: Command = {
   name: 'reopen',
-  usage: 'thongke reopen <db> --unit CODE --period YYYY-MM',
+  usage: 'thongke reopen <db> --unit CODE --period YYYY-MM [--json]',
   summaryVi: 'Mở lại một tháng đã hoàn thành để sửa số liệu: khi tháng còn hoàn thành, mọi thao tác ghi (nhập, dán, nhập CSV, ghi chú, nhận xét) đều bị từ chối cho đến khi mở lại.',
   summaryEn: 'Reopen a completed month for corrections: while it is complete, every write to it (entry, paste, CSV import, comment, narrative) is refused until it is reopened.',
-  run(argv, io) {
-    const { values, positionals } = parse(argv, { unit: { type: 'string' }, period: { type: 'string' } }, { min: 1, max: 1, usage: this.usage });
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
     const { unit, period } = unitAndPeriod(values, this.usage);
-    const name = withStore(positionals[0]!, (store) => {
-      reopenMonth(store, unit, period, currentUser(store), io.now());
-      return store.unit(unit).name;
-    });
-    io.out(translator(io.lang)('quality.reopened', { unit: name, period }));
+    const { status, units } = await withService(positionals[0]!, io, async (s) => ({
+      status: await s.call('period.reopen', { unit, period }),
+      units: values.json ? [] : await s.call('units.list', {}),
+    }));
+    if (values.json) io.out(JSON.stringify(status));
+    else io.out(translator(io.lang)('quality.reopened', { unit: units.find((u) => u.code === unit)?.name ?? unit, period }));
     return 0;
   },
 };

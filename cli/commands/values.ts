@@ -3,29 +3,23 @@ import { basename } from 'node:path';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
 import { isMonth, isPeriodSpec } from '../../core/period';
-import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../../db/csv.repo';
 import { readTextFile } from '../../db/files';
-import { getFigures } from '../../db/figures.repo';
-import { currentUser } from '../../db/handlers';
-import type { Store } from '../../db/store';
-import { exportValues } from '../../db/values.repo';
 import { parse, UsageError, type Command } from '../args';
 import { writeOutput } from '../output';
-import { withStore } from '../store';
+import { withService } from '../service';
 
 export const valuesImportCommand: Command = {
   name: 'values import',
-  usage: 'thongke values import <db> <file.csv> [--user NAME]',
+  usage: 'thongke values import <db> <file.csv> [--user NAME] [--json]',
   summaryVi: 'Nhập số liệu từ tệp CSV (unit,period,element,value[,comment]); lỗi một dòng thì không nhập dòng nào.',
   summaryEn: 'Import values from CSV (unit,period,element,value[,comment]); one bad line rejects the whole file.',
-  run(argv, io) {
-    const { values, positionals } = parse(argv, { user: { type: 'string' } }, { min: 2, max: 2, usage: this.usage });
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { user: { type: 'string' }, json: { type: 'boolean' } }, { min: 2, max: 2, usage: this.usage });
     const [db, file] = positionals as [string, string];
     const text = readTextFile(file);
-    const summary = withStore(db, (store) =>
-      importValuesCsv(store, text, basename(file), values.user ?? currentUser(store), io.now()),
-    );
-    io.out(userMessage({ key: 'cli.imported', params: { count: summary.count, changed: summary.changed, file: basename(file) } }, io.lang));
+    const summary = await withService(db, io, (s) => s.call('values.importCsvText', { text, fileName: basename(file) }), { user: values.user });
+    if (values.json) io.out(JSON.stringify(summary));
+    else io.out(userMessage({ key: 'cli.imported', params: { count: summary.count, changed: summary.changed, file: basename(file) } }, io.lang));
     return 0;
   },
 };
@@ -35,7 +29,7 @@ export const valuesExportCommand: Command = {
   usage: 'thongke values export <db> --period YYYY-MM [--unit CODE] [--json] [--out FILE]',
   summaryVi: 'Xuất số liệu một tháng ra CSV (đọc lại được bằng "values import") hoặc JSON.',
   summaryEn: 'Export a month of values as CSV (readable by "values import") or JSON.',
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parse(
       argv,
       { period: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
@@ -44,41 +38,28 @@ export const valuesExportCommand: Command = {
     if (!values.period) throw new UsageError(this.usage);
     const period = values.period;
     if (!isMonth(period)) throw new UserError('error.badPeriod', { period });
-    const text = withStore(positionals[0]!, (store) => {
-      if (values.unit) store.unit(values.unit);
-      if (!values.json) return exportValuesCsv(store, period, values.unit);
-      return JSON.stringify(exportValuesJson(store, period, values.unit));
-    });
+    const args = { period, ...(values.unit !== undefined ? { unit: values.unit } : {}) };
+    const text = await withService(positionals[0]!, io, async (s) =>
+      values.json ? JSON.stringify(await s.call('values.export', args)) : (await s.call('values.exportCsvText', args)).text,
+    );
     if (values.out) writeOutput(positionals[0]!, values.out, text);
     else io.out(text);
     return 0;
   },
 };
 
-function exportValuesJson(store: Store, period: string, unit?: string) {
-  return exportValues(store, period, unit).map((v) => ({
-    unit: v.unit,
-    period: v.period,
-    element: v.element,
-    value: v.value,
-    comment: v.comment,
-    revision: v.revision,
-    updatedBy: v.updatedBy,
-    updatedAt: v.updatedAt,
-  }));
-}
-
 export const plansImportCommand: Command = {
   name: 'plans import',
-  usage: 'thongke plans import <db> <file.csv>',
+  usage: 'thongke plans import <db> <file.csv> [--json]',
   summaryVi: 'Nhập chỉ tiêu kế hoạch năm từ CSV (unit,year,element,target[,direction]).',
   summaryEn: 'Import annual plan targets from CSV (unit,year,element,target[,direction]).',
-  run(argv, io) {
-    const { positionals } = parse(argv, {}, { min: 2, max: 2, usage: this.usage });
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, { min: 2, max: 2, usage: this.usage });
     const [db, file] = positionals as [string, string];
     const text = readTextFile(file);
-    const count = withStore(db, (store) => importPlansCsv(store, text, basename(file), currentUser(store), io.now()));
-    io.out(userMessage({ key: 'cli.importedPlans', params: { count, file: basename(file) } }, io.lang));
+    const r = await withService(db, io, (s) => s.call('plans.importCsvText', { text, fileName: basename(file) }));
+    if (values.json) io.out(JSON.stringify(r));
+    else io.out(userMessage({ key: 'cli.importedPlans', params: { count: r.count, file: basename(file) } }, io.lang));
     return 0;
   },
 };
@@ -88,7 +69,7 @@ export const figuresCommand: Command = {
   usage: 'thongke figures <db> --unit CODE --period YYYY-MM|YYYY-Qn|YYYY-H1|YYYY-9M|YYYY [--json]',
   summaryVi: 'Số liệu tổng hợp của một đơn vị: tháng, lũy kế năm, kế hoạch, % kế hoạch, cùng kỳ năm trước.',
   summaryEn: "A unit's aggregated figures: month, year-to-date, plan, % of plan, same period last year.",
-  run(argv, io) {
+  async run(argv, io) {
     const { values, positionals } = parse(
       argv,
       { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } },
@@ -97,27 +78,19 @@ export const figuresCommand: Command = {
     if (!values.unit || !values.period) throw new UsageError(this.usage);
     const { unit, period } = values;
     if (!isPeriodSpec(period)) throw new UserError('error.badPeriodSpec', { period });
-    const result = withStore(positionals[0]!, (store) => {
-      const f = getFigures(store, unit, period);
-      return { f, names: new Map(store.catalogue.elements.map((e) => [e.code, io.lang === 'vi' ? e.nameVi : e.nameEn])) };
-    });
-    const rows = result.f.figures.map((x) => ({
-      element: x.element,
-      kind: x.kind,
-      value: x.value,
-      ytd: x.ytd,
-      plan: x.plan,
-      pctOfPlan: x.pctOfPlan,
-      lastYear: x.lastYear,
+    const { f, cat } = await withService(positionals[0]!, io, async (s) => ({
+      f: await s.call('figures.get', { unit, period }),
+      cat: values.json ? null : await s.call('catalogue.get', {}),
     }));
-    if (values.json) {
-      io.out(JSON.stringify({ unit: result.f.unit, period: result.f.period, figures: rows }));
+    if (values.json || !cat) {
+      io.out(JSON.stringify(f));
       return 0;
     }
+    const names = new Map(cat.elements.map((e) => [e.code, io.lang === 'vi' ? e.nameVi : e.nameEn]));
     const show = (v: number | null) => (v === null ? '-' : String(Math.round(v * 100) / 100));
     io.out(['element', 'value', 'ytd', 'plan', '%plan', 'lastYear', 'name'].join('\t'));
-    for (const r of rows) {
-      io.out([r.element, show(r.value), show(r.ytd), show(r.plan), show(r.pctOfPlan), show(r.lastYear), result.names.get(r.element)].join('\t'));
+    for (const r of f.figures) {
+      io.out([r.element, show(r.value), show(r.ytd), show(r.plan), show(r.pctOfPlan), show(r.lastYear), names.get(r.element)].join('\t'));
     }
     return 0;
   },

@@ -1,20 +1,20 @@
-// Data operations of the API contract: units, catalogue, values, figures, plans, narrative, settings.
+// Data operations of the API contract: units, catalogue, values, figures, plans, narrative,
+// settings, and the CSV files as text (the host reads and writes the file itself).
 import { z } from 'zod';
+import { area } from './contract';
 import type { CatalogueElement, Programme } from '../catalogue';
 import type { Figures } from '../figures';
-import type { Lang } from '../format';
 import type { OrgUnit } from '../orgunit';
 import { FIRST_YEAR, isMonth, isPeriodSpec, LAST_YEAR } from '../period';
-import type { PlanTarget } from '../plan';
+import { settingEntry, type Settings } from '../settings';
 import type { DataValue } from '../values';
 
-/** The longest unit or element code the API takes; codes made at setup fit it (electron/setup.ts). */
+/** The longest unit or element code the API takes; codes made at setup fit it (service/setup.ts). */
 export const CODE_MAX = 64;
 export const code = z.string().min(1).max(CODE_MAX);
 // Periods as core/period.ts reads them: the same rule (format and year range) on every path.
 export const month = z.string().max(7).refine(isMonth, `a month YYYY-MM, year ${FIRST_YEAR}–${LAST_YEAR}`);
 export const periodSpec = z.string().max(7).refine(isPeriodSpec, `a period YYYY-MM|YYYY-Qn|YYYY-H1|YYYY-9M|YYYY, year ${FIRST_YEAR}–${LAST_YEAR}`);
-export const year = z.number().int().min(FIRST_YEAR).max(LAST_YEAR);
 const comment = z.string().max(2000).nullable();
 export const empty = z.object({}).strict();
 
@@ -29,8 +29,12 @@ const valueEntry = z
   })
   .strict();
 
-export const dataArgs = {
-  'app.info': empty,
+/** A file's text as the host read it, and its name for messages ("line 3 of may.csv"). */
+const csvText = z.object({ text: z.string(), fileName: z.string().min(1).max(260) }).strict();
+
+export const dataArgs = area<DataResults>()({
+  /** Fills a newly created, empty database: the demo district, or nothing. */
+  'database.init': z.object({ demo: z.boolean() }).strict(),
   'units.list': empty,
   'catalogue.get': empty,
   'values.get': z.object({ unit: code, period: month }).strict(),
@@ -43,41 +47,22 @@ export const dataArgs = {
   'values.history': z.object({ unit: code, period: month, element: code }).strict(),
   /** The newest month with a value in the unit's subtree: where the app opens. */
   'values.latestPeriod': z.object({ unit: code }).strict(),
+  /** A month's values of the unit's subtree (every unit when left out), as rows. */
+  'values.export': z.object({ period: month, unit: code.optional() }).strict(),
+  /** The same as CSV text that `values.importCsvText` reads back. */
+  'values.exportCsvText': z.object({ period: month, unit: code.optional() }).strict(),
+  /** A values CSV, all or nothing, as the installation's user. */
+  'values.importCsvText': csvText,
   'figures.get': z.object({ unit: code, period: periodSpec }).strict(),
-  'plans.list': z.object({ unit: code, year }).strict(),
-  'plans.set': z
-    .object({
-      entries: z
-        .array(
-          z
-            .object({
-              unit: code,
-              year,
-              element: code,
-              target: z.number().finite().nullable(),
-              direction: z.enum(['>=', '<=', '<']).optional(),
-            })
-            .strict(),
-        )
-        .min(1)
-        .max(10_000),
-    })
-    .strict(),
+  /** A plans CSV (annual targets), all or nothing. */
+  'plans.importCsvText': csvText,
   'narrative.get': z.object({ unit: code, period: month }).strict(),
   'narrative.set': z.object({ unit: code, period: month, section: z.string().min(1).max(64), body: z.string().max(100_000) }).strict(),
   'settings.get': empty,
-  'settings.set': z.object({ key: z.string().min(1).max(64), value: z.unknown() }).strict(),
-} as const;
+  /** One known setting (core/settings.ts), with a value of its type. */
+  'settings.set': settingEntry,
+});
 
-
-export interface AppInfo {
-  appVersion: string;
-  schemaVersion: number;
-  /** The unit this installation reports for. */
-  homeUnit: string | null;
-  userName: string;
-  lang: Lang;
-}
 
 export interface CatalogueView {
   programmes: Programme[];
@@ -112,8 +97,15 @@ export interface NarrativeSection {
   revision: number;
 }
 
+export interface CsvImportResult {
+  /** Lines read. */
+  count: number;
+  /** Values that changed (importing the same file twice changes nothing). */
+  changed: number;
+}
+
 export interface DataResults {
-  'app.info': AppInfo;
+  'database.init': { demo: boolean; units: number };
   'units.list': OrgUnit[];
   'catalogue.get': CatalogueView;
   'values.get': DataValue[];
@@ -123,11 +115,14 @@ export interface DataResults {
   'values.history': AuditEntry[];
   /** 'YYYY-MM', or null when the unit has no data yet. */
   'values.latestPeriod': string | null;
+  'values.export': DataValue[];
+  /** `count`: values written (a comment may hold a line break, so not the text's lines). */
+  'values.exportCsvText': { text: string; count: number };
+  'values.importCsvText': CsvImportResult;
   'figures.get': Figures;
-  'plans.list': PlanTarget[];
-  'plans.set': { count: number };
+  'plans.importCsvText': { count: number };
   'narrative.get': NarrativeSection[];
   'narrative.set': { revision: number };
-  'settings.get': Record<string, unknown>;
+  'settings.get': Settings;
   'settings.set': { ok: true };
 }

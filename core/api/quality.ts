@@ -1,24 +1,23 @@
 // Data-quality operations of the API contract: validation of a unit's month (rules, outliers,
-// completeness), the rule definitions for the entry grid's live checks, the re-check of one
-// edited cell, and the month's status (open / complete, "hoàn thành").
+// completeness) and the month's status (open / complete, "hoàn thành").
 import { z } from 'zod';
-import type { CellCheck, ValidationReport } from '../rules/validate';
+import type { ValidationReport } from '../rules/validate';
 import type { Violation } from '../rules/evaluate';
-import type { RuleView } from '../rules/ruleset';
+import { area } from './contract';
 import { code, month } from './data';
 
 const lang = z.enum(['vi', 'en']).optional();
 const unitMonth = z.object({ unit: code, period: month }).strict();
 
-export const qualityArgs = {
-  'quality.validate': z.object({ unit: code, period: month, lang }).strict(),
-  'quality.rules': z.object({ lang }).strict(),
-  /** Re-checks the rules reading one element as if the cell held `value` (nothing is saved). */
-  'quality.checkCell': z.object({ unit: code, period: month, element: code, value: z.number().finite().nullable(), lang }).strict(),
+/** A province's extra rule file, as text (the host reads it): checked with the shipped rules. */
+const ruleFile = z.object({ name: z.string().min(1).max(260), text: z.string().max(10_000_000) }).strict();
+
+export const qualityArgs = area<QualityResults>()({
+  'quality.validate': z.object({ unit: code, period: month, lang, extraRules: z.array(ruleFile).max(50).optional() }).strict(),
   'period.status': unitMonth,
   'period.markComplete': z.object({ unit: code, period: month, lang }).strict(),
   'period.reopen': unitMonth,
-} as const;
+});
 
 export type MonthStatusValue = 'open' | 'complete';
 
@@ -38,12 +37,6 @@ export interface ValidationResult extends ValidationReport {
   ruleProblems: string[];
 }
 
-export interface RulesResult {
-  rules: RuleView[];
-  problems: string[];
-  outliers: { window: number; minHistory: number; threshold: number };
-}
-
 export interface MarkCompleteResult {
   completed: boolean;
   status: MonthStatus;
@@ -56,8 +49,6 @@ export interface MarkCompleteResult {
 
 export interface QualityResults {
   'quality.validate': ValidationResult;
-  'quality.rules': RulesResult;
-  'quality.checkCell': CellCheck;
   'period.status': MonthStatus;
   'period.markComplete': MarkCompleteResult;
   'period.reopen': MonthStatus;

@@ -1,7 +1,8 @@
 // Report operations of the API contract: the print HTML for the in-app preview, and the
-// report file in each format. The renderer cannot write files, so 'report.export' returns the
-// bytes (base64) and a suggested file name; the shell's save dialog writes them.
+// report file in each format as bytes with a suggested file name; the host writes them (the
+// app after its save dialog, the CLI to --out).
 import { z } from 'zod';
+import { area } from './contract';
 import { code, periodSpec } from './data';
 
 export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'html'] as const;
@@ -10,10 +11,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** The date printed on the report ("ngày 10 tháng 6 năm 2024"); today when left out. */
 export const reportDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const reportArgs = {
+export const reportArgs = area<ReportResults>()({
   'report.preview': z.object({ unit: code, period: periodSpec, date: reportDate.optional() }).strict(),
   'report.export': z.object({ unit: code, period: periodSpec, format: z.enum(REPORT_FORMATS), date: reportDate.optional() }).strict(),
-} as const;
+});
 
 export interface ReportPreview {
   /** The complete print HTML: show it in a sandboxed iframe (srcdoc) and print it from there. */
@@ -25,8 +26,7 @@ export interface ReportPreview {
 export interface ReportFile {
   fileName: string;
   mime: string;
-  base64: string;
-  bytes: number;
+  data: Uint8Array;
 }
 
 export interface ReportResults {

@@ -1,13 +1,15 @@
-// Shell operations of the API contract: the first run (demo or own unit), backups, language and
-// external links, and files the user saves or opens (report, CSV). They are served by the host
-// (electron/host.ts), not by the data service, because they open, close and swap the database
-// itself or touch the user's files. File paths never come from the UI: every operation that
+// Shell operations of the API contract: the first run (demo or own unit), backups, language,
+// and files the user saves or opens through a dialog (report, CSV). They are served by the host
+// (electron/host.ts), not by the service, because they open, close and swap the database
+// itself or open dialogs; what they do with the data is the service's (the CSV and report
+// operations take and return text and bytes). File paths never come from the UI: every operation that
 // reads or writes a file opens its dialog in the main process, and the page only learns the
 // chosen file's name.
 import { z } from 'zod';
 import type { Lang } from '../format';
 import type { Envelope } from '../api';
-import { code, empty, month, periodSpec } from './data';
+import { code, empty, month, periodSpec, type CsvImportResult } from './data';
+import { area } from './contract';
 import { reportDate } from './report';
 
 const name = z.string().trim().min(1).max(120);
@@ -16,7 +18,7 @@ const name = z.string().trim().min(1).max(120);
 export const BACKUP_NAME = /^thongke-[a-z]+-\d{8}-\d{6}(-\d+)?\.sqlite$/;
 
 /** Operations on the user's files: each opens a save or open dialog in the main process. */
-export const fileArgs = {
+export const fileArgs = area<FileResults>()({
   /** Builds the report file, then asks where to save it (default name: the report's fileBase). */
   'report.saveAs': z.object({ unit: code, period: periodSpec, format: z.enum(['docx', 'pdf', 'xlsx']), date: reportDate.optional() }).strict(),
   /** A month's values of the unit's subtree as CSV (what `values.importCsv` reads back). */
@@ -25,11 +27,11 @@ export const fileArgs = {
   'values.importCsv': empty,
   /** Asks for a plans CSV and imports it all or nothing. */
   'plans.importCsv': empty,
-} as const;
+});
 
 export type FileOperation = keyof typeof fileArgs;
 
-export const shellArgs = {
+export const shellArgs = area<ShellResults>()({
   ...fileArgs,
   'setup.status': empty,
   'setup.openDemo': empty,
@@ -49,10 +51,8 @@ export const shellArgs = {
   'backup.restore': z.object({ name: z.string().max(80).regex(BACKUP_NAME) }).strict(),
   'backup.restoreFrom': empty,
   'app.setLang': z.object({ lang: z.enum(['vi', 'en']) }).strict(),
-  'app.openExternal': z.object({ url: z.string().min(1).max(2000) }).strict(),
-} as const;
+});
 
-export type ShellOperation = keyof typeof shellArgs;
 
 export interface SetupStatus {
   /** False on the first run: no database yet, the UI offers the demo or setting up a unit. */
@@ -85,12 +85,8 @@ export interface SavedFile {
   bytes: number;
 }
 
-export interface ImportedFile {
+export interface ImportedFile extends CsvImportResult {
   file: string;
-  /** Lines read. */
-  count: number;
-  /** Values that changed (importing the same file twice changes nothing). */
-  changed: number;
 }
 
 /** Each is null when the user cancelled the dialog. */
@@ -112,7 +108,6 @@ export interface ShellResults extends FileResults {
   'backup.restore': RestoreResult;
   'backup.restoreFrom': RestoreResult | null;
   'app.setLang': { lang: Lang };
-  'app.openExternal': { opened: boolean };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Completeness: of the values a unit is expected to enter for a month, how many are filled.
 // A 0 entered is filled (a real "no cases"); an empty or cleared cell is not. Derived
 // elements are computed, so never expected.
-import type { Catalogue, CatalogueElement } from '../catalogue';
+import { takesEntry, type Catalogue, type CatalogueElement } from '../catalogue';
 import { isActiveIn, subtree, type OrgTree, type OrgUnit } from '../orgunit';
 
 export interface CompletenessCount {
@@ -36,9 +36,9 @@ function count(expected: number, filled: number): CompletenessCount {
 
 /** The elements a unit at this level enters: commune ones on communes, district ones on the district. */
 export function expectedElements(catalogue: Catalogue, level: OrgUnit['level']): CatalogueElement[] {
-  const entry = level === 'commune' ? 'commune' : level === 'district' ? 'district' : null;
-  if (entry === null) return [];
-  return catalogue.elements.filter((e) => e.kind !== 'derived' && e.entryLevel === entry);
+  // Facilities enter district elements too, but a district's completeness counts its own.
+  if (level !== 'commune' && level !== 'district') return [];
+  return catalogue.elements.filter((e) => takesEntry(e, level));
 }
 
 /**

@@ -1,9 +1,9 @@
 // A whole check of a unit's month: every rule on each unit of the subtree (each commune on
 // its own values, the district on its aggregate), outliers, completeness. And the live
 // re-check of one edited cell, which touches only the rules that read its element.
-import type { Catalogue, CatalogueElement } from '../catalogue';
+import { takesEntry, type Catalogue, type CatalogueElement } from '../catalogue';
 import type { Lang } from '../format';
-import { isActiveIn, type OrgTree } from '../orgunit';
+import { isActiveIn, type OrgTree, type OrgUnitLevel } from '../orgunit';
 import { completeness, type Completeness } from './completeness';
 import { checkRules, rulesTouching, type RuleNote, type RuleResults, type Violation } from './evaluate';
 import { checkSeries, outlierOf, type Outlier } from './outliers';
@@ -64,9 +64,8 @@ export function groupNotes(notes: readonly RuleNote[]): GroupedNote[] {
 }
 
 /** Elements whose outliers a unit's check looks at: what it enters, or for an aggregate everything summed. */
-function outlierElements(catalogue: Catalogue, level: string): CatalogueElement[] {
-  if (level === 'commune') return catalogue.elements.filter((e) => e.kind !== 'derived' && e.entryLevel === 'commune');
-  if (level === 'facility') return catalogue.elements.filter((e) => e.kind !== 'derived' && e.entryLevel === 'district');
+function outlierElements(catalogue: Catalogue, level: OrgUnitLevel): CatalogueElement[] {
+  if (level === 'commune' || level === 'facility') return catalogue.elements.filter((e) => takesEntry(e, level));
   return catalogue.elements.filter((e) => e.kind !== 'derived');
 }
 

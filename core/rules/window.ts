@@ -3,7 +3,7 @@
 // subtree by each element's kind — the same arithmetic as the report's figures.
 // Stored as one flat Float64Array per unit (element-major, NaN = not filled): a district month
 // is ~38 units × 125 elements × 13 months, and typed arrays keep building and summing it cheap.
-import type { Catalogue } from '../catalogue';
+import { sumsOverUnits, type Catalogue } from '../catalogue';
 import { derive } from '../figures';
 import { subtree, type OrgTree } from '../orgunit';
 import { monthParts } from '../period';
@@ -111,7 +111,7 @@ function sumElement(catalogue: Catalogue, tree: OrgTree, w: Windows, unit: strin
   const own = w.own.get(unit)!.data;
   const base = i * WINDOW;
   for (let k = base + from; k < base + to; k++) target[k] = own[k]!;
-  if (e.kind === 'rate') return;
+  if (!sumsOverUnits(e.kind)) return;
   for (const child of tree.children.get(unit) ?? []) {
     const kid = w.agg.get(child)?.data;
     if (!kid) continue;

@@ -1,7 +1,7 @@
 // The appendix: per programme, every element with the period, year-to-date, annual plan,
 // % of plan and the same period last year; and per programme a grid of the units below
 // (communes × elements) whose totals row is the figures model itself.
-import { displayFormat, type Catalogue } from '../../core/catalogue';
+import { displayFormat, sumsOverUnits, type Catalogue } from '../../core/catalogue';
 import type { Figure, Figures } from '../../core/figures';
 import { cell, type Cell, type CellFormat } from './format';
 import { fillWords, type ReportTemplates } from './template';
@@ -95,7 +95,7 @@ export function buildAppendix(
       }),
     });
     // Only what communes enter adds up across them; district-level entries and rates do not.
-    const gridElements = elements.filter((e) => e.entryLevel === 'commune' && (e.kind === 'flow' || e.kind === 'stock' || e.kind === 'cumulative'));
+    const gridElements = elements.filter((e) => e.entryLevel === 'commune' && sumsOverUnits(e.kind));
     if (children.length === 0 || gridElements.length === 0) continue;
     const columns = gridElements.map((e) => ({ code: e.code, label: e.nameVi, unit: e.unitVi, format: displayFormat(e) }));
     communes.push({

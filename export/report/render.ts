@@ -34,11 +34,6 @@ export function reportModel(store: Store, unit: string, period: string, date: st
   return loadReportModel(store, { unit, period, date: date ? parseReportDate(date) : dateOf(now) });
 }
 
-/** The print HTML of a report: the preview, the browser's Print and Electron's printToPDF all use it. */
-export function reportHtml(store: Store, unit: string, period: string, date?: string, now: Date = new Date()): string {
-  return renderReportHtml(reportModel(store, unit, period, date, now));
-}
-
 /** Print HTML → PDF bytes: Electron's printToPDF in the app, playwright-core's Chromium elsewhere. */
 export type PdfRenderer = (html: string) => Promise<Uint8Array>;
 

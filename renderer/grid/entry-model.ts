@@ -1,6 +1,6 @@
 // The entry grid's model, kept free of React and ag-grid so it is tested on its own: which
 // rows a programme has in a month, the totals row, how typed and pasted text become values.
-import type { CatalogueElement, ValueType } from '../../core/catalogue';
+import { sumsOverUnits, takesEntry, type CatalogueElement, type ValueType } from '../../core/catalogue';
 import { clipText } from '../../core/errors';
 import { parseUserNumber } from '../../core/numbers';
 import { isActiveIn, type OrgUnit } from '../../core/orgunit';
@@ -36,8 +36,7 @@ export function entryUnits(units: readonly OrgUnit[], home: string, month: strin
 
 /** Whether a cell takes a value: commune elements on communes, district ones on the district and facilities. */
 export function cellEditable(e: Pick<CatalogueElement, 'entryLevel' | 'kind'>, level: OrgUnit['level']): boolean {
-  if (e.kind === 'derived') return false;
-  return e.entryLevel === 'commune' ? level === 'commune' : level === 'district' || level === 'facility';
+  return takesEntry(e, level);
 }
 
 /**
@@ -47,7 +46,7 @@ export function cellEditable(e: Pick<CatalogueElement, 'entryLevel' | 'kind'>, l
 export function totalsOf(rows: readonly EntryRow[], elements: readonly CatalogueElement[], home: string): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const e of elements) {
-    if (e.kind === 'rate' || e.kind === 'derived') {
+    if (!sumsOverUnits(e.kind)) {
       out[e.code] = rows.find((r) => r.unit === home)?.values[e.code] ?? null;
       continue;
     }

@@ -1,12 +1,13 @@
 // Settings of the installation (user, director, report header) and its backups.
 import { create } from 'zustand';
 import type { BackupInfo } from '../../core/api';
+import type { SettingKey, Settings } from '../../core/settings';
 import { invoke, messageOf } from '../api';
 import { i18n } from '../i18n';
 import { onDatabaseChange } from './database';
 
 export interface SettingsState {
-  values: Record<string, unknown>;
+  values: Settings;
   backups: BackupInfo[];
   busy: boolean;
   message: { kind: 'error' | 'info'; text: string } | null;
@@ -16,7 +17,7 @@ export const initialSettings: SettingsState = { values: {}, backups: [], busy: f
 
 interface SettingsActions {
   load: () => Promise<void>;
-  save: (key: string, value: unknown) => Promise<void>;
+  save: (key: SettingKey, value: unknown) => Promise<void>;
   /** Runs a backup action and reports what happened in the user's language. */
   backup: (action: () => Promise<string | null>) => Promise<void>;
 }

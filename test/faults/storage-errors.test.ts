@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type Envelope } from '../../core/api';
 import { openStore, type Store } from '../../db/store';
 import { setValue } from '../../db/values.repo';
-import { createService } from '../../export/service';
+import { createService } from '../../service';
 import { smallStore, snapshot, tempDir, type TempDir } from '../helpers/fixture';
 
 let tmp: TempDir;
@@ -37,7 +37,7 @@ function prepared(file: string): Store {
 }
 
 async function call(store: Store, op: string, args: unknown, lang: 'vi' | 'en' = 'vi'): Promise<Envelope<unknown>> {
-  const service = createService({ store, appVersion: 't', now: () => new Date(2024, 11, 31) });
+  const service = createService({ store, now: () => new Date(2024, 11, 31) });
   return dispatch(service, op, args, lang);
 }
 

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, type Handlers } from '../../core/api';
-import { createService } from '../../export/service';
+import { dispatch } from '../../core/api';
+import { createService } from '../../service/index';
 import { makeFixture } from './fixture';
 import { runCli } from '../helpers/cli';
 
@@ -69,14 +69,14 @@ describe('report API', () => {
     const { openStore } = await import('../../db/store');
     const store = openStore(db);
     try {
-      const service = createService({ store, appVersion: 'test', now: () => new Date(2024, 5, 10) }) as Partial<Handlers> as Handlers;
+      const service = createService({ store, now: () => new Date(2024, 5, 10) });
       const preview = await dispatch(service, 'report.preview', { unit: 'TH_HH', period: '2024-05' }, 'vi');
       expect(preview.ok && (preview.value as { html: string }).html).toContain('Hoằng Hóa, ngày 10 tháng 6 năm 2024');
       const file = await dispatch(service, 'report.export', { unit: 'TH_HH', period: '2024-Q2', format: 'xlsx' }, 'vi');
       expect(file.ok).toBe(true);
-      const v = (file as { value: { fileName: string; mime: string; base64: string } }).value;
+      const v = (file as { value: { fileName: string; mime: string; data: Uint8Array } }).value;
       expect(v.fileName).toBe('BaoCao_TH_HH_2024-Q2.xlsx');
-      expect(Buffer.from(v.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+      expect(Buffer.from(v.data).subarray(0, 2).toString()).toBe('PK');
       const bad = await dispatch(service, 'report.export', { unit: 'TH_HH', period: '2024-05', format: 'odt' }, 'vi');
       expect(bad.ok).toBe(false);
     } finally {

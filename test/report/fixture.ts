@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setNarrative } from '../../db/narrative.repo';
 import { setPlans } from '../../db/plans.repo';
-import { setSetting } from '../../db/settings.repo';
+import type { Settings } from '../../core/settings';
+import { setSettings } from '../../db/settings.repo';
 import { openStore, type Store } from '../../db/store';
 import { addUnits } from '../../db/units.repo';
 import { setValues } from '../../db/values.repo';
@@ -13,7 +14,7 @@ import type { PlanDirection } from '../../core/plan';
 const root = join(import.meta.dirname, '../..');
 const json = <T>(p: string): T => JSON.parse(readFileSync(join(root, p), 'utf8')) as T;
 
-export const SETTINGS: Record<string, unknown> = {
+export const SETTINGS: Settings = {
   'report.parentBody': 'SỞ Y TẾ THANH HÓA',
   'report.unitName': 'TRUNG TÂM Y TẾ HUYỆN HOẰNG HÓA',
   'report.unitShort': 'TTYT',
@@ -63,6 +64,6 @@ export function makeFixture(file: string, opts: FixtureOptions = {}): Store {
     const months = json<{ months: Record<string, Record<string, string[]>> }>('resources/demo/narrative.json').months;
     for (const [section, paras] of Object.entries(months['2024-05'] ?? {})) setNarrative(store, 'TH_HH', '2024-05', section, paras.join('\n'), 'test', now);
   }
-  if (opts.settings !== false) for (const [k, v] of Object.entries(SETTINGS)) setSetting(store, k, v);
+  if (opts.settings !== false) setSettings(store, SETTINGS);
   return store;
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoDatabase } from '../../db/demo';
 import { openStore } from '../../db/store';
 import { closePdfBrowser, findChromium } from '../../export/report/pdf';
-import { createService } from '../../export/service';
+import { createService } from '../../service';
 import { tempDir, type TempDir } from '../helpers/fixture';
 import { SEED_PHRASES, flatten } from './seed-phrases';
 import { pdfText } from './tools';
@@ -58,10 +58,10 @@ beforeAll(async () => {
   process.env.FONTCONFIG_FILE = conf;
   const store = openStore(db);
   try {
-    const service = createService({ store, appVersion: 'test' });
+    const service = createService({ store });
     const file = await service['report.export']({ unit: 'TH_HH', period: '2024-05', format: 'pdf', date: '2024-06-10' });
     pdf = tmp.path('demo-2024-05.pdf');
-    writeFileSync(pdf, Buffer.from(file.base64, 'base64'));
+    writeFileSync(pdf, file.data);
     // The print HTML exactly as the preview and Electron's printToPDF get it.
     const { html } = await service['report.preview']({ unit: 'TH_HH', period: '2024-05', date: '2024-06-10' });
     expect(html).toContain("url(data:font/ttf;base64,");

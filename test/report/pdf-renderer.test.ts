@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFixtureDatabase } from '../e2e/fixture-db';
 import { openStore, type Store } from '../../db/store';
-import { createService } from '../../export/service';
+import { createService } from '../../service/index';
 import { tempDir, type TempDir } from '../helpers/fixture';
 
 let tmp: TempDir;
@@ -26,18 +26,18 @@ describe('the injected PDF renderer', () => {
       seen.push(html);
       return Promise.resolve(new TextEncoder().encode('%PDF-fake'));
     };
-    const service = createService({ store, appVersion: 't', now: () => new Date('2024-06-10T08:00:00'), renderPdf: fake });
+    const service = createService({ store, now: () => new Date('2024-06-10T08:00:00'), renderPdf: fake });
     const args = { unit: 'D', period: '2024-05', date: '2024-06-10' };
     const preview = await service['report.preview'](args);
     const file = await service['report.export']({ ...args, format: 'pdf' });
     expect(seen).toEqual([preview.html]);
-    expect(Buffer.from(file.base64, 'base64').toString()).toBe('%PDF-fake');
-    expect(file).toMatchObject({ fileName: `${preview.fileBase}.pdf`, mime: 'application/pdf', bytes: 9 });
+    expect(new TextDecoder().decode(file.data)).toBe('%PDF-fake');
+    expect(file).toMatchObject({ fileName: `${preview.fileBase}.pdf`, mime: 'application/pdf' });
   });
 
   it('is not used for the other formats', async () => {
     let calls = 0;
-    const service = createService({ store, appVersion: 't', renderPdf: () => (calls++, Promise.resolve(new Uint8Array())) });
+    const service = createService({ store, renderPdf: () => (calls++, Promise.resolve(new Uint8Array())) });
     await service['report.export']({ unit: 'D', period: '2024-05', format: 'docx' });
     expect(calls).toBe(0);
   });

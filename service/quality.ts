@@ -1,22 +1,17 @@
-// Data quality on a Store: validate a unit's month, re-check one cell, mark a month complete.
+// Data quality on a Store: validate a unit's month, mark a month complete or reopen it.
 // The checks themselves are core/rules (pure); this file only feeds them from the database.
-import type { MarkCompleteResult, MonthStatus, RulesResult, ValidationResult } from '../core/api/quality';
+import type { MarkCompleteResult, MonthStatus, ValidationResult } from '../core/api/quality';
 import { UserError } from '../core/errors';
 import type { Lang } from '../core/format';
 import { translator } from '../core/i18n';
 import { isMonth, monthOf } from '../core/period';
 import type { Violation } from '../core/rules/evaluate';
-import { OUTLIER_MIN_HISTORY, OUTLIER_THRESHOLD } from '../core/rules/outliers';
-import { problemMessage, ruleViews, type RuleSet } from '../core/rules/ruleset';
-import { shippedRules } from '../core/rules/shipped';
-import { recheckCell, validateWindows, type CellCheck } from '../core/rules/validate';
-import { WINDOW } from '../core/rules/window';
-import { filledCount } from './periods.repo';
-import { commentedCells, getMonthStatus, loadWindows, setMonthStatus } from './quality.repo';
-import type { Store } from './store';
-
-/** No health statistics before this month: an earlier one (0000-01) is a typo, not a period. */
-const FIRST_MONTH = '1900-01';
+import { compileRules, problemMessage, type RuleFile, type RuleSet } from '../core/rules/ruleset';
+import { SHIPPED_RULE_FILES, shippedRules } from '../core/rules/shipped';
+import { validateWindows } from '../core/rules/validate';
+import { filledCount } from '../db/periods.repo';
+import { commentedCells, getMonthStatus, loadWindows, setMonthStatus } from '../db/quality.repo';
+import type { Store } from '../db/store';
 
 function checkArgs(store: Store, unit: string, period: string): void {
   if (!isMonth(period)) throw new UserError('error.badPeriod', { period });
@@ -28,6 +23,22 @@ export function rulesOf(store: Store, rules?: RuleSet): RuleSet {
   return rules ?? shippedRules(store.catalogue);
 }
 
+/**
+ * The shipped rules plus a province's extra rule files (their text, as the host read them). A
+ * file that is not JSON becomes one problem like any other bad rule: reported, skipped, never fatal.
+ */
+export function withExtraRules(store: Store, files: readonly { name: string; text: string }[]): RuleSet | undefined {
+  if (files.length === 0) return undefined;
+  const extra: RuleFile[] = files.map(({ name, text }) => {
+    try {
+      return { name, data: JSON.parse(text) as unknown };
+    } catch (e) {
+      return { name, data: null, jsonError: (e as Error).message };
+    }
+  });
+  return compileRules(store.catalogue, [...SHIPPED_RULE_FILES, ...extra]);
+}
+
 export function validateMonth(store: Store, unit: string, period: string, lang: Lang, rules?: RuleSet): ValidationResult {
   checkArgs(store, unit, period);
   const set = rulesOf(store, rules);
@@ -36,22 +47,6 @@ export function validateMonth(store: Store, unit: string, period: string, lang: 
     ...report,
     status: getMonthStatus(store, unit, period),
     ruleProblems: set.problems.map((p) => problemMessage(p, lang)),
-  };
-}
-
-export function checkCell(store: Store, unit: string, period: string, element: string, value: number | null, lang: Lang, rules?: RuleSet): CellCheck {
-  checkArgs(store, unit, period);
-  store.element(element);
-  const w = loadWindows(store, unit, period);
-  return recheckCell(rulesOf(store, rules), store.catalogue, store.tree(), w, unit, element, value, lang);
-}
-
-export function listRules(store: Store, lang: Lang, rules?: RuleSet): RulesResult {
-  const set = rulesOf(store, rules);
-  return {
-    rules: ruleViews(set),
-    problems: set.problems.map((p) => problemMessage(p, lang)),
-    outliers: { window: WINDOW - 1, minHistory: OUTLIER_MIN_HISTORY, threshold: OUTLIER_THRESHOLD },
   };
 }
 
@@ -68,7 +63,6 @@ function isExplained(v: Violation, commented: ReadonlySet<string>, below: (unit:
  */
 export function markComplete(store: Store, unit: string, period: string, user: string, now: Date, lang: Lang, rules?: RuleSet): MarkCompleteResult {
   checkArgs(store, unit, period);
-  if (period < FIRST_MONTH) throw new UserError('quality.tooEarly', { period, min: FIRST_MONTH.slice(0, 4) });
   const t = translator(lang);
   const name = store.unit(unit).name;
   // A month still running (by the injectable clock) or with nothing entered has nothing to vouch for.

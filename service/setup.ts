@@ -4,7 +4,7 @@
 import { renameSync } from 'node:fs';
 import { CODE_MAX, type Args } from '../core/api';
 import { addUnits, type NewUnit } from '../db/units.repo';
-import { setSetting } from '../db/settings.repo';
+import { setSettings } from '../db/settings.repo';
 import { removeDatabaseFiles } from '../db/backup';
 import { openStore } from '../db/store';
 
@@ -74,17 +74,16 @@ export function createUnitDatabase(file: string, a: CreateUnitArgs, now: Date): 
   const store = openStore(tmp, { create: true });
   try {
     addUnits(store.db, units, now.toISOString());
-    store.db.transaction(() => {
-      const place = a.unitName.replace(DISTRICT_PREFIX, '');
-      setSetting(store, 'unit.home', districtCode);
-      setSetting(store, 'user.name', a.userName);
-      setSetting(store, 'report.signerName', a.directorName);
-      setSetting(store, 'report.signerTitle', [a.directorTitle.toLocaleUpperCase('vi')]);
-      setSetting(store, 'report.parentBody', `SỞ Y TẾ ${a.province.replace(PROVINCE_PREFIX, '').toLocaleUpperCase('vi')}`);
-      setSetting(store, 'report.unitName', `TRUNG TÂM Y TẾ ${a.unitName.toLocaleUpperCase('vi')}`);
-      setSetting(store, 'report.unitShort', 'TTYT');
-      setSetting(store, 'report.place', place);
-    })();
+    setSettings(store, {
+      'unit.home': districtCode,
+      'user.name': a.userName,
+      'report.signerName': a.directorName,
+      'report.signerTitle': [a.directorTitle.toLocaleUpperCase('vi')],
+      'report.parentBody': `SỞ Y TẾ ${a.province.replace(PROVINCE_PREFIX, '').toLocaleUpperCase('vi')}`,
+      'report.unitName': `TRUNG TÂM Y TẾ ${a.unitName.toLocaleUpperCase('vi')}`,
+      'report.unitShort': 'TTYT',
+      'report.place': a.unitName.replace(DISTRICT_PREFIX, ''),
+    });
     store.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     store.close();

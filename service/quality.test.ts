@@ -1,6 +1,9 @@
 // Data quality on a real SQLite file: validation of a district month, mark complete (refused,
 // then accepted once each high-importance problem carries a comment), re-check of one cell,
 // and rules that cannot be checked (division by zero, before the first data).
+import { recheckCell } from '../core/rules/validate';
+import { shippedRules } from '../core/rules/shipped';
+import { loadWindows } from '../db/quality.repo';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUserError } from '../core/errors';
 import { addMonths } from '../core/period';
@@ -8,9 +11,14 @@ import { shippedCatalogue } from '../core/catalogue-data';
 import { compileRules } from '../core/rules/ruleset';
 import { SHIPPED_RULE_FILES } from '../core/rules/shipped';
 import { smallStore, tempDir, type TempDir } from '../test/helpers/fixture';
-import { checkCell, markComplete, monthStatus, reopenMonth, validateMonth } from './quality';
-import type { Store } from './store';
-import { setValues, type ValueInput } from './values.repo';
+import { markComplete, monthStatus, reopenMonth, validateMonth } from './quality';
+import type { Store } from '../db/store';
+import { setValues, type ValueInput } from '../db/values.repo';
+
+/** The live check of one edited cell (core/rules/validate.ts), fed from the database. */
+function recheck(store: Store, unit: string, period: string, element: string, value: number | null, lang: 'vi' | 'en') {
+  return recheckCell(shippedRules(store.catalogue), store.catalogue, store.tree(), loadWindows(store, unit, period), unit, element, value, lang);
+}
 
 let tmp: TempDir;
 let store: Store;
@@ -117,7 +125,7 @@ describe('validating a month on a real database', () => {
 
   it('re-checks one cell without saving it', () => {
     put([['C1', '2024-05', 'HIV_LIVING', 10], ['C1', '2024-05', 'AIDS_LIVING', 4]]);
-    const c = checkCell(store, 'C1', '2024-05', 'AIDS_LIVING', 40, 'vi');
+    const c = recheck(store, 'C1', '2024-05', 'AIDS_LIVING', 40, 'vi');
     expect(c.units).toEqual(['C1']);
     expect(c.violations.map((v) => v.rule)).toEqual(['AIDS_LE_HIV_LIVING']);
     expect(validateMonth(store, 'C1', '2024-05', 'vi').violations).toEqual([]);

@@ -1,0 +1,87 @@
+// The data operations of the API contract, implemented on a Store. Electron-free: the same
+// object serves Electron's IPC, the CLI and the end-to-end tests.
+import { basename } from 'node:path';
+import type { DataResults, ServiceHandlers } from '../core/api';
+import { UserError } from '../core/errors';
+import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../db/csv.repo';
+import { seedDemo } from '../db/demo';
+import { getFigures } from '../db/figures.repo';
+import { getNarrative, setNarrative } from '../db/narrative.repo';
+import { assertMonthOpen, latestPeriod } from '../db/periods.repo';
+import { allSettings, getSetting, setCheckedSetting } from '../db/settings.repo';
+import type { Store } from '../db/store';
+import { exportValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
+import type { PdfRenderer } from '../export/report/render';
+
+export interface ServiceContext {
+  store: Store;
+  /** The clock: injectable so tests can stand in June 2024. */
+  now?: () => Date;
+  /**
+   * Renders the report's print HTML to PDF bytes. Electron main supplies its own printToPDF
+   * (users' PCs have no system Chromium); left out, the CLI and tests use playwright-core.
+   */
+  renderPdf?: PdfRenderer;
+  /**
+   * Who is recorded on every change. Left out: the installation's user (setting `user.name`).
+   * The CLI's `--user` sets it; the UI never sends a name.
+   */
+  user?: string;
+}
+
+export type DataOperation = keyof DataResults;
+
+/** The user recorded on every change: the installation's user, never a name sent by the UI. */
+export function currentUser(ctx: ServiceContext): string {
+  return ctx.user ?? getSetting(ctx.store, 'user.name') ?? 'thongke';
+}
+
+export function clockOf(ctx: ServiceContext): () => Date {
+  return () => (ctx.now ? ctx.now() : new Date());
+}
+
+export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOperation> {
+  const { store } = ctx;
+  const now = clockOf(ctx);
+  const user = () => currentUser(ctx);
+  return {
+    'database.init': (a) => {
+      // Only a database that holds nothing yet is filled: never mix the demo into real data.
+      if (store.units().length > 0) throw new UserError('error.databaseExists', { file: basename(store.file) });
+      if (a.demo) seedDemo(store);
+      return { demo: a.demo, units: store.units().length };
+    },
+    'units.list': () => store.units(),
+    'catalogue.get': () => ({ programmes: store.catalogue.programmes, elements: store.catalogue.elements }),
+    'values.get': (a) => getValues(store, a.unit, a.period),
+    'values.set': (a) => setValue(store, a, user(), 'ui', now()),
+    'values.setMany': (a) => setValues(store, a.entries, user(), 'ui', now()),
+    'values.setComment': (a) => setComment(store, a, user(), 'ui', now()),
+    'values.history': (a) => valueHistory(store, a.unit, a.period, a.element),
+    'values.latestPeriod': (a) => latestPeriod(store, a.unit),
+    'values.export': (a) => {
+      if (a.unit) store.unit(a.unit);
+      return exportValues(store, a.period, a.unit);
+    },
+    'values.exportCsvText': (a) => {
+      if (a.unit) store.unit(a.unit);
+      // Counted from the rows, not the text: a comment may hold a line break.
+      return { text: exportValuesCsv(store, a.period, a.unit), count: exportValues(store, a.period, a.unit).length };
+    },
+    'values.importCsvText': (a) => importValuesCsv(store, a.text, a.fileName, user(), now()),
+    'figures.get': (a) => getFigures(store, a.unit, a.period),
+    'plans.importCsvText': (a) => ({ count: importPlansCsv(store, a.text, a.fileName, user(), now()) }),
+    'narrative.get': (a) => getNarrative(store, a.unit, a.period),
+    // The narrative belongs to the unit's month: locked with it when the month is complete.
+    'narrative.set': (a) => {
+      assertMonthOpen(store, a.unit, a.period);
+      return { revision: setNarrative(store, a.unit, a.period, a.section, a.body, user(), now()) };
+    },
+    'settings.get': () => allSettings(store),
+    'settings.set': (a) => {
+      // The schema checked the value against the key's type (core/settings.ts).
+      setCheckedSetting(store, a.key, a.value);
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// The application service: every area's handlers merged into the one map of core/api.ts.
+// Electron main (through IPC), the CLI and the end-to-end bridge all build it with
+// createService() and call it through core's dispatch(); nothing here knows which host runs it.
+import type { ServiceHandlers } from '../core/api';
+import { dataHandlers, type ServiceContext } from './data';
+import { qualityHandlers } from './quality.handlers';
+import { reportHandlers } from './report';
+
+export type { ServiceContext };
+
+export function createService(ctx: ServiceContext): ServiceHandlers {
+  return {
+    ...dataHandlers(ctx),
+    ...reportHandlers(ctx),
+    ...qualityHandlers(ctx),
+  };
+}
