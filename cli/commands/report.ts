@@ -2,8 +2,6 @@
 import { REPORT_FORMATS, type ReportFormat } from '../../core/api/report';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
-import { closePdfBrowser } from '../../export/report/pdf';
-import { renderReport } from '../../export/report/render';
 import { parse, UsageError, type Command } from '../args';
 import { writeOutput } from '../output';
 import { withStoreAsync } from '../store';
@@ -25,6 +23,11 @@ export const reportCommand: Command = {
     const { unit, period, format, out, date } = values;
     if (!unit || !period || !format || !out) throw new UsageError(this.usage);
     if (!isFormat(format)) throw new UserError('report.badFormat', { format });
+    // The report code and its libraries load here, not when any other command starts (issue 9).
+    const [{ renderReport }, { closePdfBrowser }] = await Promise.all([
+      import('../../export/report/render'),
+      import('../../export/report/pdf'),
+    ]);
     try {
       const r = await withStoreAsync(positionals[0]!, (store) => renderReport(store, { unit, period, format, date }, io.now()));
       writeOutput(positionals[0]!, out, r.bytes);

@@ -1,8 +1,9 @@
 // PDF = the print HTML rendered by a Chromium installed on the machine (playwright-core
 // downloads nothing). The browser stays open between reports, because starting it costs
 // more than rendering; hosts call closePdfBrowser() when they are done.
+// playwright-core (≈ 0.5 s to load) is imported when the first PDF is made, not before.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { UserError } from '../../core/errors';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
@@ -21,6 +22,7 @@ let browser: Promise<Browser> | null = null;
 async function getBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new UserError('report.noChromium');
+  const { chromium } = await import('playwright-core');
   browser ??= chromium.launch({ executablePath, args: FLAGS, headless: true }).catch((e: unknown) => {
     browser = null;
     throw e;
