@@ -4,6 +4,7 @@
 // In a developer's checkout the bundle may be missing or older than the sources: it is rebuilt
 // first (esbuild, well under a second), so the command never runs stale code.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
@@ -11,6 +12,10 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
+
+// V8 keeps the compiled bundle on disk (Node's own cache, in the temp folder): later runs skip
+// compiling ≈ 1.7 MB of JavaScript, the largest part of a start.
+enableCompileCache?.();
 
 const root = new URL('../', import.meta.url);
 const bundle = new URL('dist/cli/thongke.mjs', root);
