@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from './csv';
+import { parseCsv, readCsv, toCsv } from './csv';
 
 describe('parseCsv', () => {
   it('reads comma and semicolon files, with or without a byte-order mark', () => {
@@ -37,5 +37,23 @@ describe('parseCsv', () => {
     const text = toCsv(['unit', 'value', 'comment'], [['C1', 1234.5, 'a, "b"'], ['C2', null, null]]);
     const p = parseCsv(text);
     expect(p.rows.map((r) => r.fields)).toEqual([['C1', '1234.5', 'a, "b"'], ['C2', '', '']]);
+  });
+
+  it('reads record by record and stops at the first exception a callback throws', () => {
+    const seen: number[] = [];
+    const stop = new Error('stop');
+    expect(() =>
+      readCsv(
+        'unit,period,element,value\nC1,2024-05,X,1\nC2,2024-05,X,2\nC3,2024-05,X,3\n',
+        () => undefined,
+        (row) => {
+          seen.push(row.line);
+          if (row.line === 3) throw stop;
+        },
+      ),
+    ).toThrow(stop);
+    expect(seen).toEqual([2, 3]);
+    expect(() => readCsv('a;b\n1;2\n', () => { throw stop; }, () => seen.push(-1))).toThrow(stop);
+    expect(seen).toEqual([2, 3]);
   });
 });

@@ -34,33 +34,73 @@ function lineBreaks(field: string): number {
   return field.match(LINE_BREAKS)?.length ?? 0;
 }
 
-export function parseCsv(text: string): ParsedCsv {
+export interface CsvHead {
+  delimiter: ',' | ';';
+  /** The header line's fields, trimmed and lower-cased. */
+  header: string[];
+}
+
+/**
+ * Reads a CSV text record by record (papaparse's `step`): `onHeader` gets the first line,
+ * `onRow` every later non-blank one, and nothing holds the file's rows, so a file of millions
+ * of lines costs its text and one row at a time (issue 9). An exception thrown by a callback
+ * stops the reading and is thrown again. Returns the lines the parser could not read.
+ */
+export function readCsv(
+  text: string,
+  onHeader: (head: CsvHead) => void,
+  onRow: (row: CsvRow) => void,
+): ParsedCsv['broken'] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const firstLine = body.split(LINE_BREAK, 1)[0] ?? '';
-  const delimiter = detectDelimiter(firstLine);
-  const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, newline: undefined });
-  // Papaparse counts records, not lines; a record's line is found from the newlines before it.
-  const lineStarts: number[] = [];
-  let line = 1;
-  const broken: ParsedCsv['broken'] = [];
-  for (const err of result.errors) {
-    if (err.type === 'Quotes') broken.push({ line: (err.row ?? 0) + 1, reason: 'unterminatedQuote' });
-  }
-  const rows: CsvRow[] = [];
+  const firstBreak = body.search(LINE_BREAK);
+  const delimiter = detectDelimiter(firstBreak < 0 ? body : body.slice(0, firstBreak));
   // Only quoted fields can hold a line break; without quotes, record i is on line i + 1.
   const quoted = body.includes('"');
-  result.data.forEach((fields, i) => {
-    lineStarts.push(line);
-    const thisLine = line;
-    line += 1;
-    if (quoted) for (const f of fields) line += lineBreaks(f);
-    if (i === 0) return;
-    if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
-    for (let k = 0; k < fields.length; k++) fields[k] = fields[k]!.trim();
-    rows.push({ line: thisLine, fields });
+  const broken: ParsedCsv['broken'] = [];
+  let line = 1;
+  let first = true;
+  let failure: { error: unknown } | null = null;
+  Papa.parse<string[]>(body, {
+    delimiter,
+    skipEmptyLines: false,
+    newline: undefined,
+    step: (result, parser) => {
+      const fields = result.data;
+      // Papaparse counts records, not lines; a record's line is found from the newlines before it.
+      const thisLine = line;
+      line += 1;
+      if (quoted) for (const f of fields) line += lineBreaks(f);
+      if (result.errors.some((e) => e.type === 'Quotes')) broken.push({ line: thisLine, reason: 'unterminatedQuote' });
+      try {
+        if (first) {
+          first = false;
+          onHeader({ delimiter, header: fields.map((h) => h.trim().toLowerCase()) });
+          return;
+        }
+        if (fields.length === 1 && fields[0]!.trim() === '') return; // blank line
+        for (let k = 0; k < fields.length; k++) fields[k] = fields[k]!.trim();
+        onRow({ line: thisLine, fields });
+      } catch (error) {
+        failure = { error };
+        parser.abort();
+      }
+    },
   });
-  const header = (result.data[0] ?? []).map((h) => h.trim().toLowerCase());
-  return { delimiter, header, rows, broken: broken.map((b) => ({ ...b, line: lineStarts[b.line - 1] ?? b.line })) };
+  if (first) onHeader({ delimiter, header: [] });
+  if (failure) throw (failure as { error: unknown }).error;
+  return broken;
+}
+
+/** The whole file at once: header, rows and broken lines (small files and tests). */
+export function parseCsv(text: string): ParsedCsv {
+  let head: CsvHead = { delimiter: ',', header: [] };
+  const rows: CsvRow[] = [];
+  const broken = readCsv(
+    text,
+    (h) => (head = h),
+    (r) => rows.push(r),
+  );
+  return { ...head, rows, broken };
 }
 
 /** Writes rows as comma-separated CSV with a header, quoting where needed. */

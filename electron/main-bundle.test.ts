@@ -1,7 +1,7 @@
 // The bundled main process (dist/electron/main.cjs, built by npm test) loaded in Node with a
 // stand-in for the `electron` module: proves the bundle resolves every module it needs and
 // wires the window, the IPC channel and the session the way the plain functions say.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,10 +70,15 @@ function fakeElectron(lock: boolean): { electron: Record<string, unknown>; fake:
   return { electron, fake };
 }
 
-function loadBundle(electron: Record<string, unknown>): void {
+/** Loads the bundle; returns every module request made while it loaded (nested ones included). */
+function loadBundle(electron: Record<string, unknown>): string[] {
+  const requested: string[] = [];
   const mod = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const original = mod._load;
-  mod._load = (request, parent, isMain) => (request === 'electron' ? electron : original(request, parent, isMain));
+  mod._load = (request, parent, isMain) => {
+    requested.push(request);
+    return request === 'electron' ? electron : original(request, parent, isMain);
+  };
   try {
     const req = createRequire(import.meta.url);
     delete req.cache[bundle];
@@ -81,9 +86,22 @@ function loadBundle(electron: Record<string, unknown>): void {
   } finally {
     mod._load = original;
   }
+  return requested;
 }
 
 describe('the bundled main process', () => {
+  it('never contains playwright-core, and loads no document library when it starts (issue 9)', async () => {
+    // The app prints with printToPDF: the PDF code of the CLI is not even in the file.
+    const text = readFileSync(bundle, 'utf8');
+    expect(text).not.toContain('playwright-core');
+    expect(text).toContain('require("docx")'); // still there, for when a Word file is made
+    const { electron, fake } = fakeElectron(true);
+    const requested = loadBundle(electron);
+    await fake.ready();
+    expect(requested).toContain('better-sqlite3');
+    for (const heavy of ['playwright-core', 'docx', 'exceljs']) expect(requested).not.toContain(heavy);
+  });
+
   it('quits at once when another instance holds the lock', () => {
     const { electron, fake } = fakeElectron(false);
     loadBundle(electron);

@@ -14,10 +14,20 @@ export interface ParseResult<T> {
   errors: ParseError[];
 }
 
-export interface ParseConfig {
+export interface Parser {
+  abort(): void;
+}
+
+export interface ParseStepResult<T> {
+  data: T;
+  errors: ParseError[];
+}
+
+export interface ParseConfig<T = unknown> {
   delimiter?: string;
   newline?: string;
   skipEmptyLines?: boolean | 'greedy';
+  step?: (result: ParseStepResult<T>, parser: Parser) => void;
 }
 
 export interface UnparseConfig {
@@ -25,7 +35,7 @@ export interface UnparseConfig {
 }
 
 declare const Papa: {
-  parse<T>(input: string, config?: ParseConfig): ParseResult<T>;
+  parse<T>(input: string, config?: ParseConfig<T>): ParseResult<T>;
   unparse(data: { fields: string[]; data: unknown[][] }, config?: UnparseConfig): string;
 };
 export default Papa;

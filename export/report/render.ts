@@ -1,12 +1,13 @@
 // One entry point for every host: a unit, a period and a format in, the file's bytes out.
+// The document libraries (docx, exceljs) and playwright-core are imported only when a document
+// of their format is made: a host that never makes one (the CLI's other commands, the app until
+// the first Word or Excel file) never loads them (issue 9). The Electron main bundle replaces
+// ./pdf by a stub (scripts/build-electron.mjs): the app prints with printToPDF.
 import type { ReportFormat } from '../../core/api/report';
 import type { Store } from '../../db/store';
-import { renderReportDocx } from './docx';
 import { renderReportHtml } from './html';
 import { dateOf, loadReportModel, parseReportDate } from './load';
 import type { ReportModel } from './model';
-import { htmlToPdf } from './pdf';
-import { renderReportXlsx } from './xlsx';
 
 export const MIME: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -41,19 +42,19 @@ export async function renderReport(
   store: Store,
   req: RenderRequest,
   now: Date = new Date(),
-  renderPdf: PdfRenderer = htmlToPdf,
+  renderPdf?: PdfRenderer,
 ): Promise<RenderedReport> {
   const model = reportModel(store, req.unit, req.period, req.date, now);
   let bytes: Uint8Array;
   switch (req.format) {
     case 'docx':
-      bytes = await renderReportDocx(model);
+      bytes = await (await import('./docx')).renderReportDocx(model);
       break;
     case 'xlsx':
-      bytes = await renderReportXlsx(model);
+      bytes = await (await import('./xlsx')).renderReportXlsx(model);
       break;
     case 'pdf':
-      bytes = await renderPdf(renderReportHtml(model));
+      bytes = await (renderPdf ?? (await import('./pdf')).htmlToPdf)(renderReportHtml(model));
       break;
     case 'html':
       bytes = new TextEncoder().encode(renderReportHtml(model));
