@@ -7,6 +7,7 @@ import { dataArgs, type DataResults } from './api/data';
 import { reportArgs, type ReportResults } from './api/report';
 import { qualityArgs, type QualityResults } from './api/quality';
 import { shellArgs, type ShellOperation, type ShellResults } from './api/shell';
+import { bundleArgs, type BundleResults } from './api/bundle';
 import { UserError, describeValue, isUserError } from './errors';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
@@ -15,6 +16,7 @@ export * from './api/data';
 export * from './api/report';
 export * from './api/shell';
 export * from './api/quality';
+export * from './api/bundle';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`) and
 // result types (`XxxResults`). Add a new area to both lists below.
@@ -25,10 +27,11 @@ export const argSchemas = {
   ...reportArgs,
   ...shellArgs,
   ...qualityArgs,
+  ...bundleArgs,
 } as const;
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults {}
 
 export type Operation = keyof typeof argSchemas & keyof Results;
 export type Args<K extends Operation> = z.infer<(typeof argSchemas)[K]>;

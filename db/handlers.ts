@@ -10,7 +10,7 @@ import { listPlans, setPlans } from './plans.repo';
 import { allSettings, getSetting, setSetting } from './settings.repo';
 import type { Store } from './store';
 import { assertMonthOpen } from './periods.repo';
-import { getValues, setComment, setValue, setValues, valueHistory } from './values.repo';
+import { assertNotReceived, getValues, setComment, setValue, setValues, valueHistory } from './values.repo';
 
 export interface ServiceContext {
   store: Store;
@@ -64,6 +64,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, DataOperation>
     'narrative.get': (a) => getNarrative(store, a.unit, a.period),
     // The narrative belongs to the unit's month: locked with it when the month is complete.
     'narrative.set': (a) => {
+      assertNotReceived(store, a.unit);
       assertMonthOpen(store, a.unit, a.period);
       return { revision: setNarrative(store, a.unit, a.period, a.section, a.body, currentUser(store), now()) };
     },

@@ -4,6 +4,7 @@ import type { ServiceHandlers } from '../core/api';
 import { dataHandlers, type ServiceContext } from '../db/handlers';
 import { reportHandlers } from './report/handlers';
 import { qualityHandlers } from '../db/quality.handlers';
+import { bundleHandlers } from '../service/bundle';
 
 export type { ServiceContext };
 
@@ -12,5 +13,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...dataHandlers(ctx),
     ...reportHandlers(ctx),
     ...qualityHandlers(ctx),
+    ...bundleHandlers(ctx),
   };
 }
