@@ -86,6 +86,27 @@ export const bundleValueSchema = z.tuple([
 ]);
 export type BundleValue = z.infer<typeof bundleValueSchema>;
 
+const MAX_VALUE_ROWS = 2_000_000;
+const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+
+/**
+ * The same check as bundleValueSchema, row by row without zod's per-element bookkeeping: a
+ * year of a district is ~32,000 rows, and zod's tuple parsing took longer than writing them.
+ */
+export function isBundleValueRows(rows: unknown): rows is BundleValue[] {
+  if (!Array.isArray(rows) || rows.length > MAX_VALUE_ROWS) return false;
+  for (const r of rows as unknown[]) {
+    if (!Array.isArray(r) || r.length !== 7) return false;
+    const [unit, element, value, comment, rev, by, at] = r as unknown[];
+    if (!isText(unit, 64) || unit.length === 0 || !isText(element, 64) || element.length === 0) return false;
+    if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) return false;
+    if (comment !== null && !isText(comment, 2000)) return false;
+    if (typeof rev !== 'number' || !Number.isSafeInteger(rev) || rev <= 0) return false;
+    if (!isText(by, 200) || !isText(at, 40) || at.length === 0) return false;
+  }
+  return true;
+}
+
 /** One narrative section: [unit, section, body, revision, who, when]. */
 export const bundleNarrativeSchema = z.tuple([code, text(64).min(1), text(100_000), revision, who, stamp]);
 export type BundleNarrative = z.infer<typeof bundleNarrativeSchema>;
@@ -111,7 +132,7 @@ export const bundleMonthSchema = z
     revision,
     statuses: z.array(bundleStatusSchema).max(5000),
     validation: bundleValidationSchema,
-    values: z.array(bundleValueSchema).max(2_000_000),
+    values: z.custom<BundleValue[]>(isBundleValueRows, 'value rows'),
     narrative: z.array(bundleNarrativeSchema).max(10_000),
   })
   .strict();

@@ -3,6 +3,8 @@
 // path: prepared statements reused across rows, positional parameters, one transaction.
 import type { BundleHistory, BundleMonth, BundleNarrative, BundleStatus, BundleUnit, BundleValue } from '../core/bundle';
 import { subtree } from '../core/orgunit';
+import { MONTH_LOCKED } from './migrations/0003-month-lock';
+import { lockingUnit } from './periods.repo';
 import { prepared } from './query';
 import type { Store } from './store';
 
@@ -170,13 +172,18 @@ export function listImports(store: Store): ImportLogRow[] {
 export interface MonthWrite {
   period: string;
   revision: number;
-  values: BundleValue[];
+  /** Values with no row here yet. */
+  inserts: BundleValue[];
+  /** Values whose row here differs. */
+  updates: BundleValue[];
   narrative: BundleNarrative[];
   statuses: BundleStatus[];
 }
 
 export interface ApplyInput {
   source: string;
+  /** The unit the source hangs under here (or the source itself when known): its lock is checked. */
+  attach: string;
   /** Units the receiver does not know yet, parents first. */
   newUnits: BundleUnit[];
   /** Every unit of the bundle (to bring names, parents and closures up to date). */
@@ -201,6 +208,11 @@ const UPSERT_VALUE = `
     revision = max(revision + 1, excluded.revision), updated_by = excluded.updated_by, updated_at = excluded.updated_at,
     source = excluded.source`;
 
+// Rows the receiver does not hold yet (most of a first bundle): a plain insert.
+const INSERT_VALUE = `
+  INSERT INTO data_value (unit_id, period, element_id, value, comment, revision, updated_by, updated_at, source)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 const UPSERT_NARRATIVE = `
   INSERT INTO narrative (unit_id, period, section, body, revision, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (unit_id, period, section) DO UPDATE SET body = excluded.body, revision = max(revision + 1, excluded.revision),
@@ -216,6 +228,7 @@ const UPSERT_NARRATIVE = `
 export function applyBundle(store: Store, a: ApplyInput): void {
   const db = store.db;
   const upsertValue = prepared(db, UPSERT_VALUE);
+  const insertValue = prepared(db, INSERT_VALUE);
   const upsertNarrative = prepared(db, UPSERT_NARRATIVE);
   try {
     db.transaction(() => {
@@ -262,16 +275,28 @@ export function applyBundle(store: Store, a: ApplyInput): void {
            file_hash = excluded.file_hash, received_by = excluded.received_by, received_at = excluded.received_at`,
       );
       const sourceId = ids.get(a.source)!;
+      // Migration 3's lock triggers walk the tree for every row (half the cost of a bulk write).
+      // Under this transaction's write lock nobody else can complete a month, so the lock is
+      // checked once per month here, the two row triggers are set aside, and they are put back,
+      // identical, before the commit; a failure rolls the drop back with everything else.
+      for (const m of a.months) {
+        const locker = lockingUnit(store, a.attach, m.period);
+        if (locker && !ids.has(locker)) throw new Error(MONTH_LOCKED);
+      }
+      const triggers = db
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('data_value_locked_insert', 'data_value_locked_update')")
+        .all() as { name: string; sql: string }[];
+      for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
       for (const m of a.months) {
         const source = `bundle:${a.source}:r${m.revision}`;
         clearStatus.run(m.period, subtreeJson);
-        for (const v of m.values) {
-          upsertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], v[5], v[6], source);
-        }
+        for (const v of m.inserts) insertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], v[5], v[6], source);
+        for (const v of m.updates) upsertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], v[5], v[6], source);
         for (const n of m.narrative) upsertNarrative.run(ids.get(n[0]), m.period, n[1], n[2], n[3], n[4], n[5]);
         for (const s of m.statuses) putStatus.run(ids.get(s[0]), m.period, s[1], s[2], s[3], s[4]);
         received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at);
       }
+      for (const t of triggers) db.exec(t.sql);
       if (a.trust) {
         db.prepare(
           `INSERT INTO bundle_trust (unit, public_key, fingerprint, trusted_by, trusted_at) VALUES (?, ?, ?, ?, ?)

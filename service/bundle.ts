@@ -111,6 +111,7 @@ interface Plan {
   conflicts: ImportConflict[];
   warnings: BundleWarning[];
   trust: { publicKey: string; fingerprint: string } | null;
+  attach: string;
 }
 
 const MAX_CONFLICTS_LISTED = 100;
@@ -192,7 +193,8 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
     const locker = lockingUnit(store, attach, m.period);
     if (locker && !byCode.has(locker)) throw refuse('locked', { period: m.period, locker: store.unit(locker).name });
     const existing = existingValues(store, [...known], m.period);
-    const writes: BundleValue[] = [];
+    const inserts: BundleValue[] = [];
+    const updates: BundleValue[] = [];
     for (const v of m.values) {
       const unit = byCode.get(v[0]);
       if (!unit) throw refuse('damaged');
@@ -207,13 +209,13 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
         if (v[2] === null && v[3] === null) counts.ignored++;
         else {
           counts.imported++;
-          writes.push(v);
+          inserts.push(v);
         }
       } else if (had[0] === v[2] && had[1] === v[3]) counts.ignored++;
       else {
         if (v[2] === null && had[0] !== null) counts.deleted++;
         else counts.updated++;
-        writes.push(v);
+        updates.push(v);
       }
     }
     for (const n of m.narrative) if (!byCode.has(n[0])) throw refuse('damaged');
@@ -223,9 +225,9 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
     if (m.validation.unexplainedHigh > 0) {
       warnings.push({ key: 'bundle.warn.unexplained', message: t('bundle.warn.unexplained', { unit: source.name, period: m.period, count: m.validation.unexplainedHigh }) });
     }
-    months.push({ period: m.period, revision: m.revision, values: writes, narrative: m.narrative, statuses: m.statuses });
+    months.push({ period: m.period, revision: m.revision, inserts, updates, narrative: m.narrative, statuses: m.statuses });
   }
-  return { newUnits, months, counts, conflicts, warnings, trust: trustRow };
+  return { newUnits, months, counts, conflicts, warnings, trust: trustRow, attach };
 }
 
 export interface ImportFile {
@@ -289,7 +291,7 @@ export function importOne(ctx: ServiceContext, file: ImportFile, opts: { dryRun:
     }
     try {
       applyBundle(store, {
-        source: header.unit, newUnits: plan.newUnits, units: header.units, history: header.history, months: plan.months, trust: plan.trust,
+        source: header.unit, attach: plan.attach, newUnits: plan.newUnits, units: header.units, history: header.history, months: plan.months, trust: plan.trust,
         fingerprint: header.key.fingerprint, fileName: file.name, fileHash, periods: header.periods, revisions: header.revisions,
         counts: { ...plan.counts, conflicts: plan.conflicts.length }, user, at,
       });
