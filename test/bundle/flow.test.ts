@@ -62,7 +62,12 @@ describe('sync bundle', () => {
     const d = await figures(district, 'TH_HH');
     // The month's figures (not year-to-date: only May travelled) equal the district's own.
     expect((await figures(province, 'TH_HH')).map((f) => [f.element, f.value])).toEqual(d.map((f) => [f.element, f.value]));
-    expect((await figures(province, 'TH')).map((f) => [f.element, f.value])).toEqual(d.map((f) => [f.element, f.value]));
+    // The province (one district so far) adds up to the district; district-only figures such as
+    // percentages entered at the district do not roll up (core/figures.ts) and stay empty.
+    const th = (await figures(province, 'TH')).filter((f) => f.value !== null);
+    expect(th.length).toBeGreaterThan(100);
+    const byElement = new Map(d.map((f) => [f.element, f.value]));
+    for (const f of th) expect([f.element, f.value]).toEqual([f.element, byElement.get(f.element)]);
     // The same file again changes nothing in the database; the log beside it says so.
     const again = fileState(pFile());
     expect((await importInto(province, may)).status).toBe('unchanged');
