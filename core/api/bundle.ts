@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_BUNDLE_BYTES } from '../bundle';
 import { code, empty, month } from './data';
 
-const bytes = z.instanceof(Uint8Array);
+const bytes = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'bytes (Uint8Array)');
 const lang = z.enum(['vi', 'en']).optional();
 
 export const bundleArgs = {
