@@ -275,22 +275,33 @@ export function applyBundle(store: Store, a: ApplyInput): void {
            file_hash = excluded.file_hash, received_by = excluded.received_by, received_at = excluded.received_at`,
       );
       const sourceId = ids.get(a.source)!;
-      // Migration 3's lock triggers walk the tree for every row (half the cost of a bulk write).
-      // Under this transaction's write lock nobody else can complete a month, so the lock is
-      // checked once per month here, the two row triggers are set aside, and they are put back,
-      // identical, before the commit; a failure rolls the drop back with everything else.
+      const auditInserted = db.prepare(
+        `INSERT INTO audit (unit_id, period, element_id, old_value, new_value, old_comment, new_comment, revision, changed_by, changed_at, source)
+         SELECT unit_id, period, element_id, NULL, value, NULL, comment, revision, updated_by, updated_at, source FROM data_value
+         WHERE period = ? AND source = ? AND unit_id IN (SELECT value FROM json_each(?))`,
+      );
+      // Row triggers are most of the cost of a bulk write. Migration 3's lock triggers walk the
+      // tree for every row: under this transaction's write lock nobody else can complete a month,
+      // so the lock is checked once per month here instead. Migration 1's insert-audit trigger
+      // runs once per row: the same audit rows are written set-based after each month's inserts.
+      // The triggers are put back, identical, before the commit; a failure rolls the drop back
+      // with everything else. Updates keep their audit trigger.
       for (const m of a.months) {
         const locker = lockingUnit(store, a.attach, m.period);
         if (locker && !ids.has(locker)) throw new Error(MONTH_LOCKED);
       }
       const triggers = db
-        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('data_value_locked_insert', 'data_value_locked_update')")
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('data_value_locked_insert', 'data_value_locked_update', 'data_value_audit_insert')")
         .all() as { name: string; sql: string }[];
       for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+      const auditSetBased = triggers.some((t) => t.name === 'data_value_audit_insert');
       for (const m of a.months) {
         const source = `bundle:${a.source}:r${m.revision}`;
         clearStatus.run(m.period, subtreeJson);
         for (const v of m.inserts) insertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], v[5], v[6], source);
+        // Exactly the rows just inserted: no row carried this bundle revision's tag before
+        // (a revision is applied once), and the updates below come after.
+        if (auditSetBased && m.inserts.length > 0) auditInserted.run(m.period, source, subtreeJson);
         for (const v of m.updates) upsertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], v[5], v[6], source);
         for (const n of m.narrative) upsertNarrative.run(ids.get(n[0]), m.period, n[1], n[2], n[3], n[4], n[5]);
         for (const s of m.statuses) putStatus.run(ids.get(s[0]), m.period, s[1], s[2], s[3], s[4]);

@@ -112,5 +112,6 @@ export function parts(bytes: Uint8Array): { header: Record<string, unknown>; com
 
 export function deflate(json: unknown): { compressed: Buffer; sha256: string; bytes: number } {
   const raw = Buffer.from(JSON.stringify(json), 'utf8');
-  return { compressed: deflateRawSync(raw), sha256: createHash('sha256').update(raw).digest('hex'), bytes: raw.length };
+  const compressed = deflateRawSync(raw);
+  return { compressed, sha256: createHash('sha256').update(compressed).digest('hex'), bytes: raw.length };
 }

@@ -88,6 +88,13 @@ describe('sync bundle', () => {
     const history = await service(province)['values.history']({ unit: 'TH_HH_01', period: '2024-05', element: sent.element });
     expect(history[0]!.source).toBe('bundle:TH_HH:r1');
     expect(province.units().find((u) => u.code === 'TH_HH_01')!.receivedFrom).toBe('TH_HH');
+    // One audit row per received value, exactly as the triggers write them; the triggers the
+    // import set aside for its bulk write are back, unchanged.
+    const n = (sql: string) => (province.db.prepare(sql).get() as { n: number }).n;
+    expect(n("SELECT count(*) AS n FROM audit WHERE source = 'bundle:TH_HH:r1'")).toBe(n("SELECT count(*) AS n FROM data_value WHERE source = 'bundle:TH_HH:r1'"));
+    expect(n("SELECT count(*) AS n FROM audit a JOIN data_value v USING (unit_id, period, element_id, revision) WHERE a.new_value IS v.value AND a.old_value IS NULL AND a.changed_by = v.updated_by AND a.changed_at = v.updated_at")).toBeGreaterThan(2000);
+    const triggers = (db: Store) => db.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
+    expect(triggers(province)).toEqual(triggers(district));
     const s = service(province);
     const before = fileState(pFile());
     for (const op of [
