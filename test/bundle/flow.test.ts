@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundleExportResult, ImportFileSummary } from '../../core/api';
+import { importValuesCsv } from '../../db/csv.repo';
 import { setMonthStatus } from '../../db/quality.repo';
 import type { Store } from '../../db/store';
 import { setValue } from '../../db/values.repo';
@@ -104,6 +105,10 @@ describe('sync bundle', () => {
     ]) {
       await expect(Promise.resolve().then(op)).rejects.toMatchObject({ key: 'bundle.readOnly', params: { sender: 'Huyện Hoằng Hóa' } });
     }
+    // A CSV line for a received unit is refused like any bad line: the file is not imported.
+    expect(() => importValuesCsv(province, `unit,period,element,value\nTH_HH_01,2024-05,${sent.element},5\n`, 'x.csv', 'an', NOW)).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ key: 'bundle.readOnly' })] }),
+    );
     expect(fileState(pFile())).toBe(before);
   });
 
