@@ -60,7 +60,7 @@ function rawOnce(): number {
   db.exec('DROP TRIGGER data_value_locked_delete; DROP TRIGGER data_value_locked_insert; DROP TRIGGER data_value_locked_update; DELETE FROM data_value;');
   const units = new Map((db.prepare('SELECT code, id FROM org_unit').raw().all() as [string, number][]));
   const elements = new Map((db.prepare('SELECT code, id FROM data_element').raw().all() as [string, number][]));
-  const rows = content.months.flatMap((m) => m.values.filter((v) => v[2] !== null || v[3] !== null).map((v) => [units.get(v[0]), m.period, elements.get(v[1]), v[2], v[3], v[4], v[5], v[6]] as const));
+  const rows = content.months.flatMap((m) => m.values.filter((v) => v[2] !== null || v[3] !== null).map((v) => [units.get(v[0]), m.period, elements.get(v[1]), v[2], v[3], v[4], m.people[v[5]], v[6]] as const));
   const up = db.prepare(`INSERT INTO data_value (unit_id, period, element_id, value, comment, revision, updated_by, updated_at, source)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'bundle') ON CONFLICT (unit_id, period, element_id) DO UPDATE SET value = excluded.value,
     comment = excluded.comment, revision = excluded.revision, updated_by = excluded.updated_by, updated_at = excluded.updated_at`);

@@ -74,14 +74,17 @@ export const bundleHeaderSchema = z
   .strict();
 export type BundleHeader = z.infer<typeof bundleHeaderSchema>;
 
-/** One value: [unit, element, value (null: cleared), comment, revision, who, when]. */
+/**
+ * One value: [unit, element, value (null: cleared), comment, revision, who, when], where `who`
+ * is an index into the month's `people` (a name written once, not on every row).
+ */
 export const bundleValueSchema = z.tuple([
   code,
   code,
   z.number().finite().nonnegative().nullable(),
   text(2000).nullable(),
   revision,
-  who,
+  z.number().int().nonnegative(),
   stamp,
 ]);
 export type BundleValue = z.infer<typeof bundleValueSchema>;
@@ -102,7 +105,7 @@ export function isBundleValueRows(rows: unknown): rows is BundleValue[] {
     if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) return false;
     if (comment !== null && !isText(comment, 2000)) return false;
     if (typeof rev !== 'number' || !Number.isSafeInteger(rev) || rev <= 0) return false;
-    if (!isText(by, 200) || !isText(at, 40) || at.length === 0) return false;
+    if (typeof by !== 'number' || !Number.isInteger(by) || by < 0 || !isText(at, 40) || at.length === 0) return false;
   }
   return true;
 }
@@ -131,6 +134,8 @@ export const bundleMonthSchema = z
     period: month,
     revision,
     statuses: z.array(bundleStatusSchema).max(5000),
+    /** The names the value rows point to by index. */
+    people: z.array(who).max(10_000),
     validation: bundleValidationSchema,
     values: z.custom<BundleValue[]>(isBundleValueRows, 'value rows'),
     narrative: z.array(bundleNarrativeSchema).max(10_000),

@@ -36,14 +36,24 @@ export function bundleHistory(store: Store, unit: string): BundleHistory[] {
 }
 
 /** A month of the subtree: every value (cleared ones included), the narrative, the statuses. */
-export function monthForBundle(store: Store, unit: string, period: string): Pick<BundleMonth, 'values' | 'narrative' | 'statuses'> {
+export function monthForBundle(store: Store, unit: string, period: string): Pick<BundleMonth, 'values' | 'people' | 'narrative' | 'statuses'> {
   const ids = JSON.stringify(subtreeIds(store, unit));
-  const values = prepared(
+  const rows = prepared(
     store.db,
     `SELECT u.code, e.code, v.value, v.comment, v.revision, v.updated_by, v.updated_at
      FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id
      WHERE v.period = ? AND v.unit_id IN (SELECT value FROM json_each(?)) ORDER BY v.unit_id, v.element_id`,
-  ).raw(true).all(period, ids) as BundleValue[];
+  ).raw(true).all(period, ids) as [string, string, number | null, string | null, number, string, string][];
+  const people: string[] = [];
+  const index = new Map<string, number>();
+  const values: BundleValue[] = rows.map((r) => {
+    let i = index.get(r[5]);
+    if (i === undefined) {
+      i = people.push(r[5]) - 1;
+      index.set(r[5], i);
+    }
+    return [r[0], r[1], r[2], r[3], r[4], i, r[6]];
+  });
   const narrative = prepared(
     store.db,
     `SELECT u.code, n.section, n.body, n.revision, n.updated_by, n.updated_at
@@ -56,7 +66,7 @@ export function monthForBundle(store: Store, unit: string, period: string): Pick
      FROM month_status s JOIN org_unit u ON u.id = s.unit_id
      WHERE s.period = ? AND s.unit_id IN (SELECT value FROM json_each(?)) ORDER BY s.unit_id`,
   ).raw(true).all(period, ids) as BundleStatus[];
-  return { values, narrative, statuses };
+  return { values, people, narrative, statuses };
 }
 
 /** The next revision of (unit, period) at the source: one more than the last one sent. */
@@ -172,6 +182,8 @@ export function listImports(store: Store): ImportLogRow[] {
 export interface MonthWrite {
   period: string;
   revision: number;
+  /** Who, by the index in the value rows. */
+  people: string[];
   /** Values with no row here yet. */
   inserts: BundleValue[];
   /** Values whose row here differs. */
@@ -298,11 +310,11 @@ export function applyBundle(store: Store, a: ApplyInput): void {
       for (const m of a.months) {
         const source = `bundle:${a.source}:r${m.revision}`;
         clearStatus.run(m.period, subtreeJson);
-        for (const v of m.inserts) insertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], v[5], v[6], source);
+        for (const v of m.inserts) insertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], m.people[v[5]], v[6], source);
         // Exactly the rows just inserted: no row carried this bundle revision's tag before
         // (a revision is applied once), and the updates below come after.
         if (auditSetBased && m.inserts.length > 0) auditInserted.run(m.period, source, subtreeJson);
-        for (const v of m.updates) upsertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], v[5], v[6], source);
+        for (const v of m.updates) upsertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], m.people[v[5]], v[6], source);
         for (const n of m.narrative) upsertNarrative.run(ids.get(n[0]), m.period, n[1], n[2], n[3], n[4], n[5]);
         for (const s of m.statuses) putStatus.run(ids.get(s[0]), m.period, s[1], s[2], s[3], s[4]);
         received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at);

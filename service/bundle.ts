@@ -197,14 +197,14 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
     const updates: BundleValue[] = [];
     for (const v of m.values) {
       const unit = byCode.get(v[0]);
-      if (!unit) throw refuse('damaged');
+      if (!unit || v[5] >= m.people.length) throw refuse('damaged');
       const element = catalogue.get(v[1]);
       const problem = element ? checkValue(element, unit, m.period, v[2], v[3]) : new UserError('error.unknownElement', { element: v[1] });
       if (problem) {
         if (conflicts.length < MAX_CONFLICTS_LISTED) conflicts.push({ object: v[1], value: `${v[0]} ${m.period}`, reason: userMessage(problem, lang) });
         continue;
       }
-      const had = existing.get(`${v[0]}|${v[1]}`);
+      const had = existing.size === 0 ? undefined : existing.get(`${v[0]}|${v[1]}`);
       if (had === undefined) {
         if (v[2] === null && v[3] === null) counts.ignored++;
         else {
@@ -225,7 +225,7 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
     if (m.validation.unexplainedHigh > 0) {
       warnings.push({ key: 'bundle.warn.unexplained', message: t('bundle.warn.unexplained', { unit: source.name, period: m.period, count: m.validation.unexplainedHigh }) });
     }
-    months.push({ period: m.period, revision: m.revision, inserts, updates, narrative: m.narrative, statuses: m.statuses });
+    months.push({ period: m.period, revision: m.revision, people: m.people, inserts, updates, narrative: m.narrative, statuses: m.statuses });
   }
   return { newUnits, months, counts, conflicts, warnings, trust: trustRow, attach };
 }
@@ -318,7 +318,22 @@ export function importOne(ctx: ServiceContext, file: ImportFile, opts: { dryRun:
 }
 
 export function importBundles(ctx: ServiceContext, files: readonly ImportFile[], opts: { dryRun: boolean; trust: boolean; lang: Lang }): BundleImportResult {
-  return { files: files.map((f) => importOne(ctx, f, opts)) };
+  // Several files: the write-ahead log is copied into the database once at the end instead of
+  // after each file's commit (each commit is durable in the log either way).
+  const db = ctx.store.db;
+  const auto = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  const results: ImportFileSummary[] = [];
+  if (files.length > 1) db.pragma('wal_autocheckpoint = 0');
+  try {
+    for (const f of files) results.push(importOne(ctx, f, opts));
+    return { files: results };
+  } finally {
+    if (files.length > 1) {
+      db.pragma(`wal_autocheckpoint = ${auto}`);
+      // Only after a write: refusals alone leave the files byte for byte as they were.
+      if (results.some((r) => r.status === 'imported')) db.pragma('wal_checkpoint(PASSIVE)');
+    }
+  }
 }
 
 /** Accepted imports (in the database) and refused or unchanged ones (beside it), oldest first. */

@@ -146,7 +146,7 @@ export function decodeBundle(bytes: Uint8Array): VerifiedBundle {
   let json: Buffer;
   try {
     // Never more than the header declares (itself at most MAX_CONTENT_BYTES): a bomb stops here.
-    json = inflateRawSync(compressed, { maxOutputLength: Math.max(1, header.content.bytes) });
+    json = inflateRawSync(compressed, { maxOutputLength: Math.max(1, header.content.bytes), chunkSize: Math.max(64, Math.min(header.content.bytes, 16 * 1024 * 1024)) });
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw refuse('bomb');
     throw refuse('damaged');

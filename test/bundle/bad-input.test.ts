@@ -177,6 +177,14 @@ describe('bad bundles are refused and change nothing', () => {
     expect((await refused(months)).reason).toBe('bundle.refused.damaged');
   });
 
+  it('several refused files at once, after an accepted one left pages in the -wal: nothing moves', async () => {
+    expect((await service(province)['bundle.import']({ files: [{ name: 'a.tkb', bytes: april }], trust: true })).files[0]!.status).toBe('imported');
+    const before = fileState(pFile());
+    const r = await service(province)['bundle.import']({ files: [{ name: 'e.tkb', bytes: new Uint8Array(0) }, { name: 'a.tkb', bytes: april.subarray(0, 100) }], trust: true });
+    expect(r.files.map((f) => f.status)).toEqual(['refused', 'refused']);
+    expect(fileState(pFile())).toBe(before);
+  });
+
   it('names are labels only: no entries, no paths; a unit code with ../ never reaches a file name', async () => {
     expect(bundleFileName('../../etc/x', ['2024-05'], { '2024-05': 1 })).toBe('______etc_x_2024-05_r1.tkb');
     const r = await service(province)['bundle.import']({ files: [{ name: '../../../etc/passwd', bytes: may }], dryRun: true, trust: true });
