@@ -9,6 +9,8 @@ import { importValuesCsv } from '../../db/csv.repo';
 import { setMonthStatus } from '../../db/quality.repo';
 import type { Store } from '../../db/store';
 import { setValue } from '../../db/values.repo';
+import { renameUnit } from '../../db/units.repo';
+import { dispatch } from '../../core/api';
 import { keyFileOf } from '../../export/bundle/key';
 import { importLogOf } from '../../service/bundle';
 import { NOW, demoDistrict, emptyProvince, fileState, openAt, service } from './fixtures';
@@ -172,6 +174,20 @@ describe('sync bundle', () => {
     expect(refused.message).toContain(r2.fingerprint);
     expect(fileState(pFile())).toBe(before);
     expect((await importInto(province, r2, { trust: true })).status).toBe('imported');
+  });
+
+  it('renames travel with their history; the service checks the arguments of every call', async () => {
+    renameUnit(district.db, 'TH_HH_01', 'Xã Hoằng Giang mới', 'lan', '2024-05');
+    district.invalidateUnits();
+    await importInto(province, await exportOf('2024-05'), { trust: true });
+    expect(province.units().find((u) => u.code === 'TH_HH_01')!.name).toBe('Xã Hoằng Giang mới');
+    expect(province.db.prepare("SELECT change, new_value FROM org_unit_history h JOIN org_unit u ON u.id = h.unit_id WHERE u.code = 'TH_HH_01'").all()).toEqual([
+      { change: 'rename', new_value: 'Xã Hoằng Giang mới' },
+    ]);
+    const r = await dispatch(service(province), 'bundle.import', { files: [{ name: 'a.tkb', bytes: 'not bytes' }] }, 'vi');
+    expect(r).toMatchObject({ ok: false, error: { key: 'error.badArgument' } });
+    const tooMany = await dispatch(service(district), 'bundle.export', { unit: 'TH_HH', from: '2022-01', to: '2024-12' }, 'vi');
+    expect(tooMany).toMatchObject({ ok: false, error: { key: 'bundle.export.tooManyMonths' } });
   });
 
   it('a district never imports its own bundle, and the province refuses one for itself', async () => {
