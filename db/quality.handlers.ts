@@ -6,6 +6,7 @@ import { parseLang } from '../core/i18n';
 import { currentUser, type ServiceContext } from './handlers';
 import { checkCell, listRules, markComplete, monthStatus, reopenMonth, rulesOf, validateMonth } from './quality';
 import { getSetting } from './settings.repo';
+import { assertNotReceived } from './values.repo';
 
 export type QualityOperation = keyof QualityResults;
 
@@ -21,7 +22,14 @@ export function qualityHandlers(ctx: ServiceContext): Pick<ServiceHandlers, Qual
     'quality.rules': (a) => listRules(store, langOf(a)),
     'quality.checkCell': (a) => checkCell(store, a.unit, a.period, a.element, a.value, langOf(a)),
     'period.status': (a) => monthStatus(store, a.unit, a.period),
-    'period.markComplete': (a) => markComplete(store, a.unit, a.period, currentUser(store), now(), langOf(a)),
-    'period.reopen': (a) => reopenMonth(store, a.unit, a.period, currentUser(store), now()),
+    // A received unit's month status is its sender's, like its values.
+    'period.markComplete': (a) => {
+      assertNotReceived(store, a.unit);
+      return markComplete(store, a.unit, a.period, currentUser(store), now(), langOf(a));
+    },
+    'period.reopen': (a) => {
+      assertNotReceived(store, a.unit);
+      return reopenMonth(store, a.unit, a.period, currentUser(store), now());
+    },
   };
 }

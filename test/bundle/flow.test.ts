@@ -100,11 +100,14 @@ describe('sync bundle', () => {
     expect(triggers(province)).toEqual(triggers(district));
     const s = service(province);
     const before = fileState(pFile());
-    for (const op of [
+    const writes: (() => unknown)[] = [
       () => s['values.set']({ unit: 'TH_HH_01', period: '2024-05', element: sent.element, value: 1 }),
       () => s['values.setComment']({ unit: 'TH_HH_01', period: '2024-05', element: sent.element, comment: 'x' }),
       () => s['narrative.set']({ unit: 'TH_HH', period: '2024-05', section: 'epi', body: 'x' }),
-    ]) {
+      () => s['period.reopen']({ unit: 'TH_HH', period: '2024-05' }),
+      () => s['period.markComplete']({ unit: 'TH_HH_01', period: '2024-05' }),
+    ];
+    for (const op of writes) {
       await expect(Promise.resolve().then(op)).rejects.toMatchObject({ key: 'bundle.readOnly', params: { sender: 'Huyện Hoằng Hóa' } });
     }
     // A CSV line for a received unit is refused like any bad line: the file is not imported.
