@@ -71,7 +71,7 @@ export const bundleExportCommand: Command = {
     const [from, to, extra] = period.split('..');
     if (extra !== undefined || !from) throw new UsageError(this.usage);
     const db = positionals[0]!;
-    const r = await withStoreAsync(db, (store) => call<BundleExportResult>(store, io, 'bundle.export', { unit, from, ...(to ? { to } : {}) }));
+    const r = await withStoreAsync(db, (store) => call<BundleExportResult>(store, io, 'bundle.export', { unit, from, ...(to ? { to } : {}), lang: io.lang }));
     // A folder (the USB stick) gets the suggested name.
     const file = isDir(out) ? join(out, r.fileName) : out;
     writeOutput(resolve(db), file, r.bytes);
@@ -107,7 +107,7 @@ export const bundleImportCommand: Command = {
     const [db, ...paths] = positionals as [string, ...string[]];
     const files = paths.map(readBundleFile);
     const r = await withStoreAsync(db, (store) =>
-      call<BundleImportResult>(store, io, 'bundle.import', { files, dryRun: values['dry-run'] ?? false, trust: values.trust ?? false }),
+      call<BundleImportResult>(store, io, 'bundle.import', { files, dryRun: values['dry-run'] ?? false, trust: values.trust ?? false, lang: io.lang }),
     );
     if (values.json) io.out(JSON.stringify(r.files));
     else {

@@ -75,6 +75,8 @@ describe('thongke bundle', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/Đã nhận số liệu của Huyện Hoằng Hóa \(2024-03\)/);
     expect(r.err).toMatch(/Không nhận tệp "b.tkb": đây không phải gói số liệu/);
+    const en = await run('bundle', 'import', p, csv, '--lang', 'en');
+    expect(en.err).toMatch(/File "b.tkb" refused: this is not a Thống kê Y tế sync bundle/);
   });
 
   it('wrong usage and wrong periods', async () => {
