@@ -332,8 +332,9 @@ export function applyBundle(store: Store, a: ApplyInput): void {
          VALUES (?, ?, ?, ?, ?, ?, 'imported', ?, ?, ?)`,
       ).run(a.fileName, a.fileHash, a.source, JSON.stringify(a.periods), JSON.stringify(a.revisions), a.fingerprint, JSON.stringify(a.counts), a.user, a.at);
     }).immediate();
-  } finally {
-    // The unit cache may hold units of a rolled-back transaction.
+  } catch (e) {
+    // The unit cache may hold units of the rolled-back transaction (after a commit it is right).
     store.invalidateUnits();
+    throw e;
   }
 }
