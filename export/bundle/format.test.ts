@@ -1,7 +1,11 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_FORMAT, formatFingerprint } from '../../core/bundle';
 import { newKey } from '../../test/bundle/fixtures';
 import { decodeBundle, encodeBundle, fingerprintOf } from './format';
+import { keyFileOf, loadOrCreateKey, readKey } from './key';
 
 const header = {
   app: 't', unit: 'D', units: [{ code: 'D', name: 'Huyện Đông', level: 'district' as const, parent: 'P', closedFrom: null, mergedInto: null }],
@@ -28,5 +32,20 @@ describe('bundle frame', () => {
     const key = newKey();
     expect(fingerprintOf(key.publicKey)).toBe(key.fingerprint);
     expect(newKey().fingerprint).not.toBe(key.fingerprint);
+  });
+});
+
+describe('key file', () => {
+  it('is made once, whole, mode 0600; a damaged one is a clear refusal, never replaced', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thongke-key-'));
+    const db = join(dir, 'x.sqlite');
+    expect(readKey(db)).toBeNull();
+    const k = loadOrCreateKey(db);
+    expect(statSync(keyFileOf(db)).mode & 0o777).toBe(0o600);
+    expect(loadOrCreateKey(db).fingerprint).toBe(k.fingerprint);
+    expect(readdirSync(dir)).toEqual(['x.sqlite.key']);
+    writeFileSync(keyFileOf(db), readFileSync(keyFileOf(db), 'utf8').slice(0, 40));
+    expect(() => loadOrCreateKey(db)).toThrow(expect.objectContaining({ key: 'bundle.keyDamaged' }));
+    rmSync(dir, { recursive: true, force: true });
   });
 });
