@@ -7,6 +7,7 @@ import { createDatabaseAsync } from '../db/create';
 import { asUserError } from '../db/open';
 import { openStore, type Store } from '../db/store';
 import { createService } from '../service/index';
+import pkg from '../package.json';
 import type { CommandIO } from './args';
 
 /** An operation answered `{ ok: false }`: main prints its message (and its lines), exit code 1. */
@@ -47,7 +48,7 @@ function guarded(service: ServiceHandlers, path: string): ServiceHandlers {
 }
 
 function serviceOn(store: Store, path: string, io: CommandIO, opts: CliServiceOptions): CliService {
-  const service = guarded(createService({ store, now: io.now, ...(opts.user ? { user: opts.user } : {}) }), path);
+  const service = guarded(createService({ store, appVersion: pkg.version, now: io.now, ...(opts.user ? { user: opts.user } : {}) }), path);
   return {
     async call<K extends ServiceOperation>(op: K, args: Args<K>): Promise<Results[K]> {
       const env = await dispatch(service, op, args, io.lang, (e) => {

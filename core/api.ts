@@ -9,6 +9,7 @@ import { qualityArgs, type QualityResults } from './api/quality';
 import { area } from './api/contract';
 import { shellArgs, type ShellResults } from './api/shell';
 import { UserError, describeValue, isUserError, storageError } from './errors';
+import { bundleArgs, type BundleResults } from './api/bundle';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -17,6 +18,7 @@ export * from './api/report';
 export * from './api/shell';
 export * from './api/quality';
 export { area } from './api/contract';
+export * from './api/bundle';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -24,7 +26,7 @@ export { area } from './api/contract';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -32,6 +34,7 @@ export const argSchemas = area<Results>()({
   ...reportArgs,
   ...shellArgs,
   ...qualityArgs,
+  ...bundleArgs,
 });
 
 export type Operation = keyof typeof argSchemas;

@@ -11,6 +11,8 @@ import enReport from '../resources/i18n/en/report.json';
 import viReport from '../resources/i18n/vi/report.json';
 import enFiles from '../resources/i18n/en/files.json';
 import viFiles from '../resources/i18n/vi/files.json';
+import enBundle from '../resources/i18n/en/bundle.json';
+import viBundle from '../resources/i18n/vi/bundle.json';
 import type { Lang } from './format';
 import { clipParams, type UserError } from './errors';
 
@@ -18,8 +20,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

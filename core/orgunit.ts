@@ -14,6 +14,8 @@ export interface OrgUnit {
   closedFrom?: string | null;
   /** The unit that took over its area after a merge. */
   mergedInto?: string | null;
+  /** Set when the unit's data arrives by sync bundle: the code of the sending unit (read-only here). */
+  receivedFrom?: string;
 }
 
 export interface OrgTree {

@@ -12,6 +12,8 @@ export interface OrgUnitTable {
   closed_from: string | null;
   merged_into_id: number | null;
   created_at: string;
+  /** Migration 4: the unit whose bundles bring this unit's data (read-only here); null for own units. */
+  received_from: string | null;
 }
 
 export interface OrgUnitHistoryTable {
@@ -97,6 +99,49 @@ export interface MonthStatusTable {
   changed_at: string;
 }
 
+/** Migration 4: the sync bundle. */
+export interface BundleSentTable {
+  unit_id: number;
+  period: string;
+  revision: number;
+  file_name: string;
+  file_hash: string;
+  sent_by: string;
+  sent_at: string;
+}
+
+export interface BundleReceivedTable {
+  unit_id: number;
+  period: string;
+  revision: number;
+  fingerprint: string;
+  file_hash: string;
+  received_by: string;
+  received_at: string;
+}
+
+export interface BundleTrustTable {
+  unit: string;
+  public_key: string;
+  fingerprint: string;
+  trusted_by: string;
+  trusted_at: string;
+}
+
+export interface BundleImportTable {
+  id: Generated<number>;
+  file_name: string;
+  file_hash: string;
+  unit: string;
+  periods: string;
+  revisions: string;
+  fingerprint: string;
+  result: string;
+  counts: string;
+  imported_by: string;
+  imported_at: string;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_unit_history: OrgUnitHistoryTable;
@@ -107,6 +152,10 @@ export interface DB {
   narrative: NarrativeTable;
   setting: SettingTable;
   month_status: MonthStatusTable;
+  bundle_sent: BundleSentTable;
+  bundle_received: BundleReceivedTable;
+  bundle_trust: BundleTrustTable;
+  bundle_import: BundleImportTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

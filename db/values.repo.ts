@@ -40,6 +40,7 @@ export function resolveInput(
   monthChecks?: Map<string, UserError | null>,
 ): Resolved {
   const unit = store.unit(input.unit);
+  assertNotReceived(store, input.unit);
   const element = store.element(input.element);
   // Bulk paths pass a cache: a file of 100,000 values has a handful of months.
   let monthError = monthChecks?.get(input.period);
@@ -60,6 +61,15 @@ export function resolveInput(
   }
   if (lockError) throw lockError;
   return { input, unitId: store.unitId(input.unit), elementId: store.elementId(input.element) };
+}
+
+/**
+ * Data received from below by sync bundle belongs to its sender: read, checked and reported on
+ * here, never edited (the sender corrects it and sends a higher revision).
+ */
+export function assertNotReceived(store: Store, unit: string): void {
+  const from = store.unit(unit).receivedFrom;
+  if (from) throw new UserError('bundle.readOnly', { unit: store.unit(unit).name, sender: store.tree().units.get(from)?.name ?? from });
 }
 
 // Raw SQL: the write path (one statement per value, RETURNING what was stored), prepared once.

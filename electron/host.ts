@@ -197,6 +197,7 @@ export class Host {
     this.store_ = store;
     this.service = createService({
       store,
+      appVersion: this.deps.appVersion,
       now: () => this.now(),
       ...(this.deps.renderPdf ? { renderPdf: this.deps.renderPdf } : {}),
     });

@@ -8,13 +8,16 @@ import { seedDemo } from '../db/demo';
 import { getFigures } from '../db/figures.repo';
 import { getNarrative, setNarrative } from '../db/narrative.repo';
 import { assertMonthOpen, latestPeriod } from '../db/periods.repo';
-import { allSettings, getSetting, setCheckedSetting } from '../db/settings.repo';
+import { allSettings, getSetting, setCheckedSetting, setSetting } from '../db/settings.repo';
 import type { Store } from '../db/store';
-import { exportValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
+import { assertNotReceived, exportValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
+import { addUnits } from '../db/units.repo';
 import type { PdfRenderer } from '../export/report/render';
 
 export interface ServiceContext {
   store: Store;
+  /** The app's version, written into the sync bundles it makes. */
+  appVersion?: string;
   /** The clock: injectable so tests can stand in June 2024. */
   now?: () => Date;
   /**
@@ -49,6 +52,10 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
       // Only a database that holds nothing yet is filled: never mix the demo into real data.
       if (store.units().length > 0) throw new UserError('error.databaseExists', { file: basename(store.file) });
       if (a.demo) seedDemo(store);
+      if (a.own) {
+        addUnits(store.db, [{ code: a.own.unit, name: a.own.name, level: a.own.level, parent: null }]);
+        setSetting(store, 'unit.home', a.own.unit);
+      }
       return { demo: a.demo, units: store.units().length };
     },
     'units.list': () => store.units(),
@@ -74,6 +81,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
     'narrative.get': (a) => getNarrative(store, a.unit, a.period),
     // The narrative belongs to the unit's month: locked with it when the month is complete.
     'narrative.set': (a) => {
+      assertNotReceived(store, a.unit);
       assertMonthOpen(store, a.unit, a.period);
       return { revision: setNarrative(store, a.unit, a.period, a.section, a.body, user(), now()) };
     },

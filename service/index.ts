@@ -5,6 +5,7 @@ import type { ServiceHandlers } from '../core/api';
 import { dataHandlers, type ServiceContext } from './data';
 import { qualityHandlers } from './quality.handlers';
 import { reportHandlers } from './report';
+import { bundleHandlers } from './bundle';
 
 export type { ServiceContext };
 
@@ -13,5 +14,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...dataHandlers(ctx),
     ...reportHandlers(ctx),
     ...qualityHandlers(ctx),
+    ...bundleHandlers(ctx),
   };
 }

@@ -1,5 +1,6 @@
 // Every `thongke` command. Each lives in its own file; add new ones to this list.
 import type { Command } from '../args';
+import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCommand, bundleSentCommand } from './bundle';
 import { reportCommand } from './report';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
@@ -17,4 +18,9 @@ export const COMMANDS: readonly Command[] = [
   completeCommand,
   reopenCommand,
   reportCommand,
+  bundleExportCommand,
+  bundleImportCommand,
+  bundleKeyCommand,
+  bundleSentCommand,
+  bundleLogCommand,
 ];

@@ -2,24 +2,37 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../core/errors';
-import { userMessage } from '../../core/i18n';
-import { parse, type Command } from '../args';
+import { translator, userMessage } from '../../core/i18n';
+import { parse, UsageError, type Command } from '../args';
 import { withNewDatabase, withService } from '../service';
 
 export const initCommand: Command = {
   name: 'init',
-  usage: 'thongke init <db> [--demo]',
-  summaryVi: 'Tạo cơ sở dữ liệu mới (--demo: kèm dữ liệu mẫu huyện Hoằng Hóa, 2023–2024).',
-  summaryEn: 'Create a new database (--demo: with the Hoằng Hóa demo district, 2023–2024).',
+  usage: 'thongke init <db> [--demo | --unit CODE --name NAME --level province|district]',
+  summaryVi:
+    'Tạo cơ sở dữ liệu mới (--demo: kèm dữ liệu mẫu huyện Hoằng Hóa, 2023–2024; --unit/--name/--level: cơ sở dữ liệu trống của một tỉnh hoặc huyện, nhận các đơn vị trực thuộc từ gói số liệu đầu tiên của họ).',
+  summaryEn:
+    'Create a new database (--demo: with the Hoằng Hóa demo district, 2023–2024; --unit/--name/--level: an empty province or district database that learns the units below it from their first bundles).',
   async run(argv, io) {
-    const { values, positionals } = parse(argv, { demo: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
+    const { values, positionals } = parse(
+      argv,
+      { demo: { type: 'boolean' }, unit: { type: 'string' }, name: { type: 'string' }, level: { type: 'string' } },
+      { min: 1, max: 1, usage: this.usage },
+    );
+    const own = values.unit !== undefined || values.name !== undefined || values.level !== undefined;
+    if (own && (values.demo || !values.unit || !values.name || !values.level)) throw new UsageError(this.usage);
+    if (own && values.level !== 'province' && values.level !== 'district') throw new UsageError(this.usage);
     const file = resolve(positionals[0]!);
     if (existsSync(file) && statSync(file).size > 0) throw new UserError('error.databaseExists', { file: positionals[0]! });
     // Into a temporary file, renamed when complete: a kill leaves no half-made database.
     await withNewDatabase(file, io, async (s) => {
-      await s.call('database.init', { demo: values.demo === true });
+      await s.call('database.init', {
+        demo: values.demo === true,
+        ...(own ? { own: { unit: values.unit!, name: values.name!, level: values.level as 'province' | 'district' } } : {}),
+      });
     });
-    io.out(userMessage({ key: values.demo ? 'cli.createdDemo' : 'cli.created', params: { file: positionals[0]! } }, io.lang));
+    if (own) io.out(translator(io.lang)('bundle.cli.initUnit', { file: positionals[0]!, name: values.name!, code: values.unit! }));
+    else io.out(userMessage({ key: values.demo ? 'cli.createdDemo' : 'cli.created', params: { file: positionals[0]! } }, io.lang));
     return 0;
   },
 };

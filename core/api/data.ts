@@ -34,7 +34,14 @@ const csvText = z.object({ text: z.string(), fileName: z.string().min(1).max(260
 
 export const dataArgs = area<DataResults>()({
   /** Fills a newly created, empty database: the demo district, or nothing. */
-  'database.init': z.object({ demo: z.boolean() }).strict(),
+  'database.init': z
+    .object({
+      demo: z.boolean(),
+      /** An empty province or district database that learns the units below it from their first bundles. */
+      own: z.object({ unit: code, name: z.string().trim().min(1).max(200), level: z.enum(['province', 'district']) }).strict().optional(),
+    })
+    .strict()
+    .refine((a) => !(a.demo && a.own), { message: 'demo and own unit are exclusive' }),
   'units.list': empty,
   'catalogue.get': empty,
   'values.get': z.object({ unit: code, period: month }).strict(),
