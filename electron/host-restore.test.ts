@@ -38,10 +38,12 @@ it('restores over a damaged live database, keeping the damaged file aside', asyn
   host.start();
   const units = (await host.call('units.list', {}));
   expect(units.ok).toBe(false);
-  const r = (await host.call('backup.restoreFrom', {})) as Envelope<{ safetyBackup: string }>;
+  const r = (await host.call('backup.restoreFrom', {})) as Envelope<{ safetyBackup: string; kept: string }>;
   expect(r.ok).toBe(true);
-  const aside = (r as { ok: true; value: { safetyBackup: string } }).value.safetyBackup;
+  const { safetyBackup: aside, kept } = (r as { ok: true; value: { safetyBackup: string; kept: string } }).value;
   expect(aside).toContain('damaged');
+  // The screen then says the old files were kept aside, not that a backup was made.
+  expect(kept).toBe('damaged');
   expect(existsSync(aside)).toBe(true);
   expect(((await host.call('units.list', {}))).ok).toBe(true);
   await host.quit();

@@ -113,8 +113,9 @@ describe('the host', () => {
     const before = ok<{ name: string }>(await h.call('backup.now', {}));
     clock = new Date(clock.getTime() + 60_000);
     ok(await h.call('values.set', setC1(77)));
-    const result = ok<{ safetyBackup: string }>(await h.call('backup.restore', { name: before.name }));
+    const result = ok<{ safetyBackup: string; kept: string }>(await h.call('backup.restore', { name: before.name }));
     expect(result.safetyBackup).toMatch(/^thongke-restore-/);
+    expect(result.kept).toBe('backup');
     const values = ok<{ element: string; value: number }[]>(await h.call('values.get', { unit: 'C1', period: '2024-05' }));
     expect(values.find((v) => v.element === 'EPI_FULL_U1')?.value).toBe(50);
     // The safety backup holds what was replaced: restore it and 77 is back.

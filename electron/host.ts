@@ -9,7 +9,7 @@
 //   prefs.json            the UI language, readable before any database exists
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { dispatch, SERVICE_OPERATIONS, type Envelope, type FileOperation, type Handlers, type ServiceHandlers, type SetupStatus, type ShellOperation } from '../core/api';
+import { dispatch, SERVICE_OPERATIONS, type Envelope, type FileOperation, type Handlers, type RestoreResult, type ServiceHandlers, type SetupStatus, type ShellOperation } from '../core/api';
 import { UserError } from '../core/errors';
 import type { Lang } from '../core/format';
 import { parseLang } from '../core/i18n';
@@ -255,7 +255,7 @@ export class Host {
     return this.status();
   }
 
-  private async restoreFrom(source: string) {
+  private async restoreFrom(source: string): Promise<RestoreResult> {
     const copy = importBackupCopy(source, this.workDir);
     try {
       // A damaged live database cannot pass a backup's check: keep it aside byte for byte
@@ -274,7 +274,7 @@ export class Host {
         aside = keepAside(this.dbFile, join(this.deps.userData, 'damaged'), this.now());
       }
       const status = this.swapIn(copy, safety);
-      return { safetyBackup: safety?.name ?? aside ?? '', status };
+      return { safetyBackup: safety?.name ?? aside ?? '', kept: safety ? 'backup' : 'damaged', status };
     } finally {
       removeDatabaseFiles(copy);
     }

@@ -76,6 +76,11 @@ export interface BackupInfo {
 export interface RestoreResult {
   /** The backup taken of the database as it was, just before the swap. */
   safetyBackup: string;
+  /**
+   * What `safetyBackup` is: a checked backup of the database as it was, or, when that database
+   * was damaged (it cannot pass a backup's check), its files kept aside byte for byte.
+   */
+  kept: 'backup' | 'damaged';
   status: SetupStatus;
 }
 

@@ -4,7 +4,7 @@
 // print HTML carries Liberation Serif 2 (resources/fonts/, SIL OFL 1.1, metric-compatible with
 // Times New Roman and covering all 134 Vietnamese letters) as base64 @font-face faces. Without
 // this a machine lacking both draws ơ, ư, ệ … in a fallback font in the middle of words.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -24,12 +24,17 @@ const FACES = [
 ] as const;
 
 /**
- * resources/fonts/ from this file: the sources (export/report/, run by tsx and vitest) and the
- * Electron bundle (dist/electron/main.cjs, where __dirname is defined; electron-builder packs
- * resources/fonts/ beside dist/) are both two folders below the project root.
+ * resources/fonts/ of the app: the nearest one above this file. From the sources
+ * (export/report/, run by tsx and vitest) and the Electron bundle (dist/electron/main.cjs, where
+ * __dirname is defined; electron-builder packs resources/fonts/ beside dist/) it is two folders
+ * up; from the CLI bundle's chunks (dist/cli/chunks/) three.
  */
 export function fontsDir(): string {
   const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  for (let dir = here, up = 0; up < 5; up++, dir = dirname(dir)) {
+    const candidate = join(dir, 'resources', 'fonts');
+    if (existsSync(join(candidate, FACES[0].file))) return candidate;
+  }
   return join(here, '..', '..', 'resources', 'fonts');
 }
 

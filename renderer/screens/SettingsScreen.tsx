@@ -31,7 +31,7 @@ export function SettingsScreen() {
   const restored = async (r: RestoreResult | null) => {
     if (!r) return null;
     await reopened(r.status);
-    return i18n.t('ui.backup.restored', { safety: r.safetyBackup });
+    return i18n.t(r.kept === 'damaged' ? 'ui.backup.restoredOverDamaged' : 'ui.backup.restored', { safety: r.safetyBackup });
   };
   const confirmRestore = () => window.confirm(t('ui.backup.confirmRestore'));
 

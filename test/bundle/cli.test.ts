@@ -26,7 +26,7 @@ describe('thongke bundle', () => {
     const p = join(dir, 'p.sqlite');
     const init = await run('init', p, '--unit', 'TH', '--name', 'Tỉnh Thanh Hóa', '--level', 'province');
     expect(init.code).toBe(0);
-    expect(JSON.parse((await run('units', p, '--json')).out)).toEqual([{ code: 'TH', name: 'Tỉnh Thanh Hóa', level: 'province', parent: null }]);
+    expect(JSON.parse((await run('units', p, '--json')).out)).toMatchObject([{ code: 'TH', name: 'Tỉnh Thanh Hóa', level: 'province', parent: null }]);
     const usb = join(dir, 'usb');
     rmSync(usb, { force: true, recursive: true });
     (await import('node:fs')).mkdirSync(usb);

@@ -25,7 +25,7 @@ const WRITES: [string, unknown][] = [
   ['values.set', { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1', value: 77 }],
   ['values.setMany', { entries: [{ unit: 'C2', period: '2024-05', element: 'EPI_FULL_U1', value: 5 }] }],
   ['values.setComment', { unit: 'C1', period: '2024-04', element: 'EPI_FULL_U1', comment: 'ghi chú' }],
-  ['plans.set', { entries: [{ unit: 'D', year: 2024, element: 'EPI_FULL_U1', target: 300 }] }],
+  ['plans.importCsvText', { fileName: 'plans.csv', text: 'unit,year,element,target,direction\nD,2024,EPI_FULL_U1,300,>=\n' }],
   ['narrative.set', { unit: 'D', period: '2024-05', section: 'II.2', body: 'Tiêm chủng đầy đủ.' }],
   ['settings.set', { key: 'user.name', value: 'Trần Văn Nhập' }],
 ];
@@ -83,10 +83,9 @@ describe('a full disk (SQLITE_FULL)', () => {
     const big = 'Tiêm chủng đầy đủ cho trẻ dưới 1 tuổi. '.repeat(2000);
     const writes: [string, unknown][] = [
       ['narrative.set', { unit: 'D', period: '2024-05', section: 'II.2', body: big }],
-      ['settings.set', { key: 'report.signerName', value: big.slice(0, 90_000) }],
       [
-        'plans.set',
-        { entries: Array.from({ length: 2000 }, (_, i) => ({ unit: 'D', year: 2000 + (i % 100), element: i < 1000 ? 'EPI_FULL_U1' : 'CUR_VISITS', target: i })) },
+        'values.setComment',
+        { unit: 'C1', period: '2024-04', element: 'EPI_FULL_U1', comment: big.slice(0, 2000) },
       ],
     ];
     for (const [op, args] of writes) {
