@@ -3,6 +3,7 @@ import type { ServiceHandlers } from '../core/api';
 import type { QualityResults } from '../core/api/quality';
 import type { Lang } from '../core/format';
 import { getSetting } from '../db/settings.repo';
+import { lockingUnit } from '../db/periods.repo';
 import { assertNotReceived } from '../db/values.repo';
 import { clockOf, currentUser, type ServiceContext } from './data';
 import { markComplete, monthStatus, reopenMonth, rulesOf, validateMonth, withExtraRules } from './quality';
@@ -19,6 +20,7 @@ export function qualityHandlers(ctx: ServiceContext): Pick<ServiceHandlers, Qual
   return {
     'quality.validate': (a) => validateMonth(store, a.unit, a.period, langOf(a), withExtraRules(store, a.extraRules ?? [])),
     'period.status': (a) => monthStatus(store, a.unit, a.period),
+    'period.locked': (a) => a.units.filter((u) => lockingUnit(store, u, a.period) !== null),
     'period.markComplete': (a) => {
       assertNotReceived(store, a.unit);
       return markComplete(store, a.unit, a.period, currentUser(ctx), now(), langOf(a));

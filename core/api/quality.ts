@@ -17,6 +17,8 @@ export const qualityArgs = area<QualityResults>()({
   'period.status': unitMonth,
   'period.markComplete': z.object({ unit: code, period: month, lang }).strict(),
   'period.reopen': unitMonth,
+  /** Which of these units have the month locked: complete themselves or under a complete unit. */
+  'period.locked': z.object({ period: month, units: z.array(code).min(1).max(10_000) }).strict(),
 });
 
 export type MonthStatusValue = 'open' | 'complete';
@@ -52,4 +54,5 @@ export interface QualityResults {
   'period.status': MonthStatus;
   'period.markComplete': MarkCompleteResult;
   'period.reopen': MonthStatus;
+  'period.locked': string[];
 }

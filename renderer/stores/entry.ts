@@ -30,6 +30,8 @@ export interface EntryState {
   comments: Record<string, string>;
   /** `${unit}|${element}` → the revision the grid shows (0: no row yet). */
   revisions: Record<string, number>;
+  /** Units whose month is locked on its own (a commune marked complete by itself): read-only rows. */
+  locked: Readonly<Record<string, true>>;
   /** The units loaded last, so an import can reload the same rows. */
   units: readonly string[];
   /** A file operation (CSV import or export) is running. */
@@ -44,6 +46,7 @@ export const initialEntry: EntryState = {
   cells: {},
   comments: {},
   revisions: {},
+  locked: {},
   units: [],
   busy: false,
   message: null,
@@ -118,7 +121,10 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
     // An error about an edit stays until the user closes it: what they typed is in it.
     set((s) => ({ loading: true, month, units, cells: {}, message: s.message?.kind === 'error' ? s.message : null }));
     try {
-      const lists = await Promise.all(units.map((unit) => invoke('values.get', { unit, period: month })));
+      const [lockedUnits, ...lists] = await Promise.all([
+        units.length > 0 ? invoke('period.locked', { period: month, units: [...units] }) : Promise.resolve([]),
+        ...units.map((unit) => invoke('values.get', { unit, period: month })),
+      ]);
       if (get().month !== month) return; // the user moved on while this loaded
       const values: Record<string, Record<string, number | null>> = {};
       const comments: Record<string, string> = {};
@@ -130,7 +136,9 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
           if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
         }
       }
-      set({ values, comments, revisions, loading: false });
+      const locked: Record<string, true> = {};
+      for (const u of lockedUnits) locked[u] = true;
+      set({ values, comments, revisions, locked, loading: false });
     } catch (e) {
       set({ loading: false, message: { kind: 'error', text: messageOf(e) } });
     }

@@ -2,6 +2,7 @@
 // database as it was (the grid's values, the selected cell and its history) stays on screen;
 // and a save changes the grid's cells, never its columns. Chromium, the built renderer, a real
 // SQLite file.
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, openApp, pickMonth, seedDemo } from './harness';
@@ -78,6 +79,34 @@ describe('the renderer follows the database', () => {
       await page.keyboard.press('Enter');
       await page.locator('.ag-row[row-id="TH_HH_03"] [col-id="EPI_MEASLES2"].cell-saved').waitFor();
       expect(await wrap.getAttribute('data-columns-loaded')).toBe(loaded);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a commune whose month was marked complete on its own is read-only in the grid', async () => {
+    // TH_HH_01's May 2024 marked complete by itself (as `thongke complete --unit TH_HH_01` does).
+    const seed = (file: string) => {
+      seedDemo(file);
+      const db = new Database(file);
+      db.prepare(
+        `INSERT INTO month_status (unit_id, period, status, explained_count, changed_by, changed_at)
+         SELECT id, '2024-05', 'complete', 0, 'Trạm Y tế', '2024-06-05T08:00:00Z' FROM org_unit WHERE code = 'TH_HH_01'`,
+      ).run();
+      db.close();
+    };
+    const app = await openApp(browser, { seed });
+    try {
+      const { page } = app;
+      await openEntry(page);
+      const before = await cell(page, 'TH_HH_01', 'EPI_MEASLES2').innerText();
+      await page.locator('.ag-row[row-id="TH_HH_01"] [col-id="EPI_MEASLES2"].cell-readonly').waitFor();
+      expect(await page.locator('.ag-row[row-id="TH_HH_02"] [col-id="EPI_MEASLES2"].cell-readonly').count()).toBe(0);
+      // Typing there opens no editor and changes nothing; the next row still takes a value.
+      await cell(page, 'TH_HH_01', 'EPI_MEASLES2').click();
+      await page.keyboard.type('9');
+      expect(await page.locator('.ag-cell-inline-editing').count()).toBe(0);
+      expect(await cell(page, 'TH_HH_01', 'EPI_MEASLES2').innerText()).toBe(before);
     } finally {
       await app.close();
     }

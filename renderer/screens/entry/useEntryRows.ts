@@ -14,6 +14,7 @@ export function useEntryRows() {
   const { t } = useTranslation();
   const { units, catalogue, status, month, programme, lang } = usePick(useSession, 'units', 'catalogue', 'status', 'month', 'programme', 'lang');
   const values = useEntry((s) => s.values);
+  const lockedRows = useEntry((s) => s.locked);
   const loading = useEntry((s) => s.loading);
   const loadedMonth = useEntry((s) => s.month);
   const load = useEntry((s) => s.load);
@@ -39,8 +40,8 @@ export function useEntryRows() {
   }, [values, home, month, lang, loading, loadedMonth, check]);
 
   const rows = useMemo<EntryRow[]>(
-    () => rowUnits.map((u) => ({ unit: u.code, name: u.name, level: u.level, values: values[u.code] ?? {} })),
-    [rowUnits, values],
+    () => rowUnits.map((u) => ({ unit: u.code, name: u.name, level: u.level, values: values[u.code] ?? {}, ...(lockedRows[u.code] ? { locked: true } : {}) })),
+    [rowUnits, values, lockedRows],
   );
   const totals = useMemo<EntryRow[]>(
     () => [{ unit: TOTAL_ROW_UNIT, name: t('ui.entry.total'), level: 'district', values: totalsOf(rows, elements, home) }],
