@@ -3,7 +3,7 @@
 // Also the temporary files written beside a database, and the removal of those a killed
 // process left.
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/errors';
 import { fileSystemError } from './fs-errors';
@@ -30,6 +30,34 @@ export function readTextFile(path: string): string {
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new UserError('error.emptyFile', { file: name });
   return text;
+}
+
+/**
+ * A user's binary file (a sync bundle), read up to `limit + 1` bytes: a file over the limit is
+ * never read whole, and its caller sees from `size` that it is too large.
+ */
+export function readFileHead(path: string, limit: number): { name: string; bytes: Uint8Array; size: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw fileSystemError(e, path, 'read');
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.alloc(Math.min(size, limit + 1));
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { name: basename(path), bytes: buf.subarray(0, off), size };
+  } catch (e) {
+    throw fileSystemError(e, path, 'read');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

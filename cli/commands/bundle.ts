@@ -1,39 +1,15 @@
 // bundle export / import / key / sent / log: the sync bundle from the command line, through
 // the same service operations as the app (service/bundle.ts). Files are read and written here.
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { MAX_BUNDLE_BYTES } from '../../core/bundle';
 import { translator } from '../../core/i18n';
-import { fileSystemError } from '../../db/fs-errors';
+import { readFileHead } from '../../db/files';
 import { parse, UsageError, type Command } from '../args';
 import { writeOutput } from '../output';
 import { withService } from '../service';
 
 
-/** A file's first MAX_BUNDLE_BYTES + 1 bytes and its size: an over-size file is never read whole. */
-function readBundleFile(path: string): { name: string; bytes: Uint8Array; size: number } {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    throw fileSystemError(e, path, 'read');
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const buf = Buffer.alloc(Math.min(size, MAX_BUNDLE_BYTES + 1));
-    let off = 0;
-    while (off < buf.length) {
-      const n = readSync(fd, buf, off, buf.length - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return { name: basename(path), bytes: buf.subarray(0, off), size };
-  } catch (e) {
-    throw fileSystemError(e, path, 'read');
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const isDir = (p: string): boolean => {
   try {
@@ -93,7 +69,7 @@ export const bundleImportCommand: Command = {
       { min: 2, max: 501, usage: this.usage },
     );
     const [db, ...paths] = positionals as [string, ...string[]];
-    const files = paths.map(readBundleFile);
+    const files = paths.map((p) => readFileHead(p, MAX_BUNDLE_BYTES));
     const r = await withService(db, io, (s) => s.call('bundle.import', { files, dryRun: values['dry-run'] ?? false, trust: values.trust ?? false, lang: io.lang }),
     );
     if (values.json) io.out(JSON.stringify(r.files));
