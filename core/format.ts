@@ -48,3 +48,13 @@ export function formatMoney(value: number, lang: Lang = 'vi'): string {
 export function formatPer100(value: number, lang: Lang = 'vi'): string {
   return `${nf(lang, 0, 0).format(Math.floor(value))}/100`;
 }
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A month as people read it: "tháng 5/2024", "May 2024" (never "2024-05"). */
+export function formatMonth(period: string, lang: Lang = 'vi'): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const month = Number(m[2]);
+  return lang === 'vi' ? `tháng ${month}/${m[1]}` : `${EN_MONTHS[month - 1] ?? m[2]} ${m[1]}`;
+}

@@ -4,13 +4,15 @@
 // the end-to-end tests) where, then reads or writes here in the main process. What is in the
 // file is the service's business (service/data.ts, service/report.ts): it gets and gives text
 // and bytes only.
+import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { FileOperation, Handlers, ServiceHandlers } from '../core/api';
-import { readTextFile } from '../db/files';
+import { MAX_BUNDLE_BYTES } from '../core/bundle';
+import { readFileHead, readTextFile } from '../db/files';
 import { writeFileAtomic } from '../db/write-file';
 
 /** What a file is for: the provider picks the dialog's title and filter from it. */
-export type FilePurpose = 'report' | 'csv' | 'plans';
+export type FilePurpose = 'report' | 'csv' | 'plans' | 'bundle';
 
 export interface SaveFileRequest {
   purpose: FilePurpose;
@@ -33,6 +35,8 @@ export interface FileDialogs {
   openBackup(): Promise<string | null>;
   saveFile?(req: SaveFileRequest): Promise<string | null>;
   openFile?(req: OpenFileRequest): Promise<string | null>;
+  /** Several files at once (bundles from several units); null or [] when cancelled. */
+  openFiles?(req: OpenFileRequest): Promise<string[] | null>;
 }
 
 export interface FileContext {
@@ -58,6 +62,15 @@ export function writeFileSafely(dest: string, bytes: Uint8Array | string, databa
   return writeFileAtomic(dest, bytes, { database });
 }
 
+/** A file's size, or 0 when it cannot be read (reading it then says why). */
+function statSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * The file operations: a dialog, the file read or written here, and the service's operation
  * on the text or bytes in between (the same operation the CLI runs on its files).
@@ -74,6 +87,30 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
     return source;
   };
   return {
+    'bundle.saveAs': async (a) => {
+      // The name, and a refusal (a future month, an unknown unit) before the dialog; the
+      // bundle itself, its new revision and the "sent" entry only once the user chose where.
+      const plan = await ctx.service()['bundle.plan'](a);
+      const dest = await save({ purpose: 'bundle', defaultName: plan.fileName, extensions: ['tkb'] });
+      if (!dest) return null;
+      const r = await ctx.service()['bundle.export'](a);
+      const written = writeFileSafely(dest, r.bytes, ctx.dbFile);
+      return { file: basename(dest), path: dest, bytes: written, periods: r.periods, revisions: r.revisions, warnings: r.warnings };
+    },
+    'bundle.openFiles': async () => {
+      ctx.service();
+      const dir = ctx.lastDir();
+      const paths = (await ctx.dialogs?.openFiles?.({ purpose: 'bundle', dir, extensions: ['tkb'] })) ?? null;
+      if (!paths || paths.length === 0) return null;
+      ctx.rememberDir(dirname(paths[0]!));
+      // A file over the limit is passed by its size alone: the service refuses it by that.
+      return {
+        files: paths.slice(0, 500).map((p) => {
+          const size = statSize(p);
+          return size > MAX_BUNDLE_BYTES ? { name: basename(p), bytes: new Uint8Array(0), size } : readFileHead(p, MAX_BUNDLE_BYTES);
+        }),
+      };
+    },
     'report.saveAs': async (a) => {
       // Built before the dialog: a report that cannot be made says so without asking where.
       const r = await ctx.service()['report.export'](a);

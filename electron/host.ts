@@ -30,7 +30,7 @@ import { assertIntact } from '../db/open';
 import { openStore, type Store } from '../db/store';
 import type { PdfRenderer } from '../export/report/render';
 import { createService } from '../service/index';
-import { createUnitDatabase } from '../service/setup';
+import { createParentDatabase, createUnitDatabase } from '../service/setup';
 import { fileHandlers, type FileDialogs } from './files';
 
 /** Best effort: a damaged file may refuse the checkpoint; the -wal is then copied along. */
@@ -305,6 +305,7 @@ export class Host {
         return this.createFirst(create);
       },
       'setup.createUnit': (a) => this.createFirst((file) => void createUnitDatabase(file, a, this.now())),
+      'setup.createParent': (a) => this.createFirst((file) => void createParentDatabase(file, a, this.now())),
       'backup.now': async () => info(await this.backup('manual')),
       'backup.list': () => listBackups(this.backupDir).map(info),
       'backup.saveTo': async () => {

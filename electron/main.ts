@@ -69,6 +69,17 @@ async function chooseOpenFile(req: OpenFileRequest): Promise<string | null> {
   return r.canceled ? null : (r.filePaths[0] ?? null);
 }
 
+async function chooseOpenFiles(req: OpenFileRequest): Promise<string[] | null> {
+  const opts = {
+    title: t(`ui.files.openTitle.${req.purpose}`),
+    defaultPath: req.dir ?? app.getPath('documents'),
+    properties: ['openFile' as const, 'multiSelections' as const],
+    filters: [{ name: t(`ui.files.filter.${req.extensions[0] ?? 'tkb'}`), extensions: req.extensions }],
+  };
+  const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+  return r.canceled ? null : r.filePaths;
+}
+
 /** Runs a shell operation from the menu and tells the user what happened. */
 async function fromMenu(op: 'backup.now' | 'backup.saveTo' | 'backup.restoreFrom'): Promise<void> {
   if (!host) return;
@@ -130,7 +141,7 @@ function start(): void {
     userData: app.getPath('userData'),
     appVersion: app.getVersion(),
     createDemo: createDemoDatabase,
-    dialogs: { saveBackup: chooseSave, openBackup: chooseOpen, saveFile: chooseSaveFile, openFile: chooseOpenFile },
+    dialogs: { saveBackup: chooseSave, openBackup: chooseOpen, saveFile: chooseSaveFile, openFile: chooseOpenFile, openFiles: chooseOpenFiles },
     // The report's PDF from Electron's own Chromium: no other browser is on the user's PC.
     renderPdf: electronPdfRenderer((options) => new BrowserWindow(options), join(app.getPath('userData'), 'work')),
     onLangChange: buildMenu,

@@ -5,22 +5,29 @@ import { EntryScreen } from './screens/EntryScreen';
 import { FiguresScreen } from './screens/FiguresScreen';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { NarrativeScreen } from './screens/NarrativeScreen';
+import { ReceiveScreen } from './screens/ReceiveScreen';
 import { ReportScreen } from './screens/ReportScreen';
+import { SendScreen } from './screens/SendScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { usePick } from './stores/pick';
-import { TABS, useSession, type Tab } from './stores/session';
+import { homeUnit, TABS, useSession, type Tab } from './stores/session';
 
 const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
   entry: EntryScreen,
   figures: FiguresScreen,
   report: ReportScreen,
   narrative: NarrativeScreen,
+  send: SendScreen,
+  receive: ReceiveScreen,
   settings: SettingsScreen,
 };
 
 export function App() {
   const { t } = useTranslation();
-  const { phase, tab, status, failure, generation, load, setTab } = usePick(useSession, 'phase', 'tab', 'status', 'failure', 'generation', 'load', 'setTab');
+  const { phase, tab, status, units, failure, generation, load, setTab } = usePick(useSession, 'phase', 'tab', 'status', 'units', 'failure', 'generation', 'load', 'setTab');
+  // A unit with nobody above it in this database (a province) sends no bundle.
+  const home = homeUnit({ status, units });
+  const tabs = TABS.filter((k) => k !== 'send' || home?.parent);
 
   useEffect(() => {
     void load();
@@ -38,7 +45,7 @@ export function App() {
     );
   }
   if (phase === 'first-run') return <FirstRunScreen />;
-  const Screen = SCREENS[tab];
+  const Screen = SCREENS[tabs.includes(tab) ? tab : 'entry'];
   return (
     <div className="app">
       <header className="app-header">
@@ -47,7 +54,7 @@ export function App() {
           <span className="unit-name">{status?.unitName}</span>
         </div>
         <nav role="tablist" aria-label={t('ui.app.navigation')}>
-          {TABS.map((k) => (
+          {tabs.map((k) => (
             <button key={k} role="tab" type="button" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>
               {t(`ui.tabs.${k}`)}
             </button>

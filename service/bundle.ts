@@ -9,14 +9,14 @@
 // beside it, in `<db>.imports.log`.
 import { appendFileSync, readFileSync } from 'node:fs';
 import type {
-  BundleExportResult, BundleImportResult, BundleLogEntry, BundleWarning, Handlers, ImportConflict, ImportCounts, ImportFileSummary,
+  BundleExportPlan, BundleExportResult, BundleImportResult, BundleLogEntry, BundleWarning, Handlers, ImportConflict, ImportCounts, ImportFileSummary,
 } from '../core/api';
 import {
   MAX_BUNDLE_BYTES, MAX_BUNDLE_MONTHS, bundleContentSchema, bundleFileName,
   type BundleHeader, type BundleMonth, type BundleUnit, type BundleValue,
 } from '../core/bundle';
 import { UserError, isUserError } from '../core/errors';
-import type { Lang } from '../core/format';
+import { formatMonth, type Lang } from '../core/format';
 import { parseLang, translator, userMessage } from '../core/i18n';
 import { subtree } from '../core/orgunit';
 import { addMonths, monthOf } from '../core/period';
@@ -34,7 +34,7 @@ import type { Store } from '../db/store';
 import { decodeBundle, encodeBundle, sha256Hex } from '../export/bundle/format';
 import { keyFileOf, loadOrCreateKey, readKey } from '../export/bundle/key';
 
-export type BundleOperation = 'bundle.export' | 'bundle.import' | 'bundle.key' | 'bundle.sent' | 'bundle.log';
+export type BundleOperation = 'bundle.plan' | 'bundle.export' | 'bundle.import' | 'bundle.key' | 'bundle.sent' | 'bundle.log';
 
 const refuse = (reason: string, params: Record<string, string | number> = {}) => new UserError(`bundle.refused.${reason}`, params);
 
@@ -69,25 +69,47 @@ function validationOf(store: Store, unit: string, period: string): BundleMonth['
   return { high: r.summary.high, medium: r.summary.medium, low: r.summary.low, unexplainedHigh };
 }
 
+/** What sending the months would say: the months not complete, or with unexplained problems. */
+function exportWarnings(store: Store, unit: string, name: string, period: string, validation: BundleMonth['validation'], lang: Lang): BundleWarning[] {
+  const t = translator(lang);
+  const warnings: BundleWarning[] = [];
+  if (getMonthStatus(store, unit, period).status !== 'complete') {
+    warnings.push({ key: 'bundle.warn.notComplete', message: t('bundle.warn.notComplete', { unit: name, period: formatMonth(period, lang) }) });
+  }
+  if (validation.unexplainedHigh > 0) {
+    warnings.push({ key: 'bundle.warn.unexplained', message: t('bundle.warn.unexplained', { unit: name, period: formatMonth(period, lang), count: validation.unexplainedHigh }) });
+  }
+  return warnings;
+}
+
+/** What `exportBundle` would make, without making it: the file name, revisions and warnings. */
+export function planExport(ctx: ServiceContext, unit: string, from: string, to: string | undefined, lang: Lang): BundleExportPlan {
+  const { store } = ctx;
+  const now = ctx.now ? ctx.now() : new Date();
+  const u = store.unit(unit);
+  const periods = checkMonthRange(from, to ?? from, now, MAX_BUNDLE_MONTHS);
+  const revisions: Record<string, number> = {};
+  const warnings: BundleWarning[] = [];
+  for (const period of periods) {
+    revisions[period] = nextRevision(store, unit, period);
+    warnings.push(...exportWarnings(store, unit, u.name, period, validationOf(store, unit, period), lang));
+  }
+  return { fileName: bundleFileName(unit, periods, revisions), unit, unitName: u.name, periods, revisions, warnings };
+}
+
 export function exportBundle(ctx: ServiceContext, unit: string, from: string, to: string | undefined, lang: Lang): BundleExportResult {
   const { store } = ctx;
   const now = ctx.now ? ctx.now() : new Date();
   const u = store.unit(unit);
   const periods = checkMonthRange(from, to ?? from, now, MAX_BUNDLE_MONTHS);
   const key = loadOrCreateKey(store.file);
-  const t = translator(lang);
   const warnings: BundleWarning[] = [];
   const revisions: Record<string, number> = {};
   const months: BundleMonth[] = periods.map((period) => {
     const revision = nextRevision(store, unit, period);
     revisions[period] = revision;
     const validation = validationOf(store, unit, period);
-    if (getMonthStatus(store, unit, period).status !== 'complete') {
-      warnings.push({ key: 'bundle.warn.notComplete', message: t('bundle.warn.notComplete', { unit: u.name, period }) });
-    }
-    if (validation.unexplainedHigh > 0) {
-      warnings.push({ key: 'bundle.warn.unexplained', message: t('bundle.warn.unexplained', { unit: u.name, period, count: validation.unexplainedHigh }) });
-    }
+    warnings.push(...exportWarnings(store, unit, u.name, period, validation, lang));
     return { period, revision, validation, ...monthForBundle(store, unit, period) };
   });
   const user = currentUser(ctx);
@@ -360,6 +382,7 @@ export function bundleHandlers(ctx: ServiceContext): Pick<Handlers, BundleOperat
   const { store } = ctx;
   const langOf = (a: { lang?: Lang | undefined }): Lang => a.lang ?? parseLang(getSetting(store, 'ui.lang') ?? 'vi');
   return {
+    'bundle.plan': (a) => planExport(ctx, a.unit, a.from, a.to, langOf(a)),
     'bundle.export': (a) => exportBundle(ctx, a.unit, a.from, a.to, langOf(a)),
     'bundle.import': (a) => importBundles(ctx, a.files, { dryRun: a.dryRun ?? false, trust: a.trust ?? false, lang: langOf(a) }),
     'bundle.key': () => ({ fingerprint: loadOrCreateKey(store.file).fingerprint, file: keyFileOf(store.file) }),

@@ -91,3 +91,34 @@ export function createUnitDatabase(file: string, a: CreateUnitArgs, now: Date): 
   renameSync(tmp, file);
   return districtCode;
 }
+
+type CreateParentArgs = Args<'setup.createParent'>;
+
+/**
+ * Creates a receiving office's database at `file` (a provincial Department of Health): one
+ * unit, the province, and no units below it yet: they arrive with their first bundles. Its code
+ * is the one the districts name as their parent (made from the name as `setup.createUnit`
+ * makes the province's code, unless given). Returns the code.
+ */
+export function createParentDatabase(file: string, a: CreateParentArgs, now: Date): string {
+  const tmp = `${file}.setup`;
+  removeDatabaseFiles(tmp);
+  const bare = a.unitName.replace(/^(sở y tế)\s+/i, '').replace(PROVINCE_PREFIX, '');
+  const unit = a.code ?? codeFromName(bare, PART_MAX);
+  const store = openStore(tmp, { create: true });
+  try {
+    addUnits(store.db, [{ code: unit, name: a.unitName, level: 'province', parent: null }], now.toISOString());
+    setSettings(store, {
+      'unit.home': unit,
+      'user.name': a.userName,
+      'report.unitName': `SỞ Y TẾ ${bare.toLocaleUpperCase('vi')}`,
+      'report.unitShort': 'SYT',
+      'report.place': bare,
+    });
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    store.close();
+  }
+  renameSync(tmp, file);
+  return unit;
+}

@@ -8,6 +8,8 @@ const bytes = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'bytes (Uint8
 const lang = z.enum(['vi', 'en']).optional();
 
 export const bundleArgs = {
+  /** What `bundle.export` would make now (file name, revisions, warnings), without making it. */
+  'bundle.plan': z.object({ unit: code, from: month, to: month.optional(), lang }).strict(),
   /** Makes the unit's bundle for one month or a range of months (at most 24). */
   'bundle.export': z.object({ unit: code, from: month, to: month.optional(), lang }).strict(),
   /**
@@ -36,6 +38,16 @@ export const bundleArgs = {
 export interface BundleWarning {
   key: string;
   message: string;
+}
+
+export interface BundleExportPlan {
+  fileName: string;
+  unit: string;
+  unitName: string;
+  periods: string[];
+  revisions: Record<string, number>;
+  /** Months not marked complete, or with unexplained high-importance problems. */
+  warnings: BundleWarning[];
 }
 
 export interface BundleExportResult {
@@ -124,6 +136,7 @@ export interface BundleLogEntry {
 }
 
 export interface BundleResults {
+  'bundle.plan': BundleExportPlan;
   'bundle.export': BundleExportResult;
   'bundle.import': BundleImportResult;
   'bundle.key': BundleKeyInfo;

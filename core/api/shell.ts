@@ -10,6 +10,7 @@ import type { Lang } from '../format';
 import type { Envelope } from '../api';
 import { code, empty, month, periodSpec, type CsvImportResult } from './data';
 import { area } from './contract';
+import type { BundleWarning } from './bundle';
 import { reportDate } from './report';
 
 const name = z.string().trim().min(1).max(120);
@@ -27,6 +28,16 @@ export const fileArgs = area<FileResults>()({
   'values.importCsv': empty,
   /** Asks for a plans CSV and imports it all or nothing. */
   'plans.importCsv': empty,
+  /**
+   * Asks where to save the unit's sync bundle for the months (default name from `bundle.plan`),
+   * then makes it (a new revision, listed as sent) and writes it there.
+   */
+  'bundle.saveAs': z.object({ unit: code, from: month, to: month.optional() }).strict(),
+  /**
+   * Asks for bundle files (several at once) and gives their bytes to the page, which checks and
+   * imports them with `bundle.import` (as it does with files dropped on it).
+   */
+  'bundle.openFiles': empty,
 });
 
 export type FileOperation = keyof typeof fileArgs;
@@ -45,6 +56,8 @@ export const shellArgs = area<ShellResults>()({
       directorTitle: name,
     })
     .strict(),
+  /** The first run of a receiving office (a province): an empty database that learns its units from bundles. */
+  'setup.createParent': z.object({ unitName: name, code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/).optional(), userName: name }).strict(),
   'backup.now': empty,
   'backup.list': empty,
   'backup.saveTo': empty,
@@ -90,6 +103,26 @@ export interface SavedFile {
   bytes: number;
 }
 
+/** A bundle saved where the user chose. */
+export interface SavedBundle extends SavedFile {
+  /**
+   * Where it was saved, shown so the user can find it to attach to an email. Only shown: no
+   * operation takes a path from the page.
+   */
+  path: string;
+  periods: string[];
+  revisions: Record<string, number>;
+  warnings: BundleWarning[];
+}
+
+/** A file the user chose, for the page to pass to `bundle.import`. */
+export interface ChosenFile {
+  name: string;
+  /** Its first MAX_BUNDLE_BYTES + 1 bytes: enough for the service to refuse a larger file. */
+  bytes: Uint8Array;
+  size: number;
+}
+
 export interface ImportedFile extends CsvImportResult {
   file: string;
 }
@@ -100,12 +133,15 @@ export interface FileResults {
   'values.exportCsv': (SavedFile & { count: number }) | null;
   'values.importCsv': ImportedFile | null;
   'plans.importCsv': { file: string; count: number } | null;
+  'bundle.saveAs': SavedBundle | null;
+  'bundle.openFiles': { files: ChosenFile[] } | null;
 }
 
 export interface ShellResults extends FileResults {
   'setup.status': SetupStatus;
   'setup.openDemo': SetupStatus;
   'setup.createUnit': SetupStatus;
+  'setup.createParent': SetupStatus;
   'backup.now': BackupInfo;
   'backup.list': BackupInfo[];
   /** null when the user cancelled the dialog. */

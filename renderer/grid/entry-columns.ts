@@ -47,7 +47,16 @@ export function entryColumns(elements: readonly CatalogueElement[], lang: Lang, 
   const format = (p: ValueFormatterParams<EntryRow>) => (typeof p.value === 'number' ? formatNumber(p.value, lang, 2) : '');
   const name = (e: CatalogueElement) => (lang === 'vi' ? e.nameVi : e.nameEn);
   return [
-    { headerName: unitHeader, field: 'name', pinned: 'left', width: 210, editable: false, cellClass: 'unit-name' },
+    {
+      headerName: unitHeader,
+      field: 'name',
+      pinned: 'left',
+      width: 210,
+      editable: false,
+      cellClass: 'unit-name',
+      valueFormatter: (p) => (p.data?.note ? `${String(p.value)} · ${p.data.note}` : String(p.value ?? '')),
+      tooltipValueGetter: (p) => p.data?.note,
+    },
     ...elements.map((e): ColDef<EntryRow> => {
       const readOnly = (data: EntryRow | undefined, context: EntryGridContext) =>
         context.locked || !data || data.unit === TOTAL_ROW_UNIT || data.locked === true || !cellEditable(e, data.level);

@@ -13,6 +13,8 @@ export interface EntryRow {
   values: Record<string, number | null>;
   /** The row's own month is complete (a commune marked on its own): nothing can be typed in it. */
   locked?: boolean;
+  /** Shown beside the name: e.g. whose bundle the row's data came from (then read-only). */
+  note?: string;
 }
 
 export const TOTAL_ROW_UNIT = '__total__';

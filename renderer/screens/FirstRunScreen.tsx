@@ -2,6 +2,7 @@
 // unit: its name, its communes pasted as a list, the user and the director who signs.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SetupStatus } from '../../core/api';
 import { invoke, messageOf } from '../api';
 import { parseCommuneList } from '../setup-model';
 import { useSession } from '../stores/session';
@@ -87,7 +88,56 @@ export function FirstRunScreen() {
             </button>
           </form>
         </section>
+        <ParentCard busy={busy} run={run} />
       </div>
     </main>
+  );
+}
+
+/** A receiving office (a province): its name, its code as the units below name it, the user. */
+function ParentCard({ busy, run }: { busy: boolean; run: (action: () => Promise<SetupStatus>) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [unitName, setUnitName] = useState('');
+  const [code, setCode] = useState('');
+  const [userName, setUserName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const missing = [...(unitName.trim() ? [] : [t('ui.setup.parentName')]), ...(userName.trim() ? [] : [t('ui.setup.userName')])];
+    const c = code.trim().toUpperCase();
+    if (missing.length > 0) {
+      setError(t('ui.setup.missing', { fields: missing.join(', ') }));
+      return;
+    }
+    setError(null);
+    void run(() => invoke('setup.createParent', { unitName: unitName.trim(), userName: userName.trim(), ...(c ? { code: c } : {}) }));
+  };
+  return (
+    <section className="card">
+      <h2>{t('ui.setup.parentTitle')}</h2>
+      <p>{t('ui.setup.parentText')}</p>
+      {error && (
+        <div className="message message-error" role="alert">
+          {error}
+        </div>
+      )}
+      <form onSubmit={submit} className="setup-form" aria-label={t('ui.setup.parentTitle')}>
+        <label>
+          {t('ui.setup.parentName')}
+          <input name="parentName" value={unitName} placeholder={t('ui.setup.parentNameExample')} maxLength={120} onChange={(e) => setUnitName(e.target.value)} />
+        </label>
+        <label>
+          {t('ui.setup.parentCode')}
+          <input name="parentCode" value={code} placeholder={t('ui.setup.parentCodeExample')} maxLength={64} pattern="[A-Za-z0-9_]*" onChange={(e) => setCode(e.target.value)} />
+        </label>
+        <label>
+          {t('ui.setup.userName')}
+          <input name="parentUser" value={userName} placeholder={t('ui.setup.userNameExample')} maxLength={120} onChange={(e) => setUserName(e.target.value)} />
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          {t('ui.setup.createParent')}
+        </button>
+      </form>
+    </section>
   );
 }

@@ -1,9 +1,9 @@
 // Settings: who uses the app, who signs the report, the report's header, the language, and
 // the backups (now, to a USB stick, restore).
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RestoreResult } from '../../core/api';
-import { invoke } from '../api';
+import { invoke, messageOf } from '../api';
 import { formatBytes } from '../format';
 import { useSession } from '../stores/session';
 import { useSettings } from '../stores/settings';
@@ -17,6 +17,28 @@ const LINE_KEYS = ['report.signerTitle', 'report.recipients'] as const;
 function asText(v: unknown): string {
   if (Array.isArray(v)) return v.map(String).join('\n');
   return typeof v === 'string' ? v : '';
+}
+
+/** This installation's signing key, in groups a person reads out on the phone. */
+function KeyFingerprint() {
+  const { t } = useTranslation();
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    invoke('bundle.key', {}).then((k) => setFingerprint(k.fingerprint), (e: unknown) => setError(messageOf(e)));
+  }, []);
+  return (
+    <div className="key-fingerprint" data-testid="key-fingerprint">
+      <h3>{t('ui.bundle.keyTitle')}</h3>
+      <p className="hint">{t('ui.bundle.keyExplain')}</p>
+      {fingerprint && (
+        <p className="fingerprint" aria-label={t('ui.bundle.fingerprint')}>
+          {fingerprint}
+        </p>
+      )}
+      {error && <p className="message message-error">{error}</p>}
+    </div>
+  );
 }
 
 export function SettingsScreen() {
@@ -65,6 +87,7 @@ export function SettingsScreen() {
             </select>
           </label>
           <p className="hint">{t('ui.settings.dataDir', { dir: status?.dataDir ?? '' })}</p>
+          <KeyFingerprint />
         </form>
         <div className="backups">
           <h2>{t('ui.backup.title')}</h2>

@@ -61,7 +61,7 @@ describe('Thống kê Y tế in Chromium', () => {
       await page.getByRole('button', { name: 'Mở huyện mẫu' }).waitFor();
       await screenshot(page, '01-first-run');
       await page.getByRole('button', { name: 'Mở huyện mẫu' }).click();
-      await page.getByRole('tab', { name: 'Số liệu huyện' }).click();
+      await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).click();
       await pickMonth(page, '2024-05');
       await page.getByLabel('Chương trình').selectOption('EPI');
       const row = page.locator('tr[data-element="EPI_FULL_U1"]');
@@ -193,8 +193,8 @@ describe('Thống kê Y tế in Chromium', () => {
       // The harness closes a popup as soon as it opens; on a loaded machine that takes a moment.
       await expect.poll(() => page.context().pages().length, { timeout: 10_000 }).toBe(1);
       expect(page.url()).toBe(start);
-      await page.getByRole('tab', { name: 'Số liệu huyện' }).click();
-      expect(await page.getByRole('tab', { name: 'Số liệu huyện' }).getAttribute('aria-selected')).toBe('true');
+      await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).click();
+      expect(await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).getAttribute('aria-selected')).toBe('true');
     });
   });
 });

@@ -72,7 +72,7 @@ describe('entry grid: an open edit belongs to its own cell', () => {
       const { page, host } = app;
       await openEntry(page);
       await typeOpen(page, 0, 'EPI_MEASLES2', '77');
-      await page.getByRole('tab', { name: 'Số liệu huyện' }).click();
+      await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).click();
       await expect.poll(() => stored(host.dbFile, 'TH_HH_01', 'EPI_MEASLES2')).toBe(77);
       await page.getByRole('tab', { name: 'Nhập số liệu' }).click();
       await cell(page, 0, 'EPI_MEASLES2').filter({ hasText: /^77$/ }).waitFor();
@@ -114,7 +114,7 @@ describe('entry grid: an open edit belongs to its own cell', () => {
       await openEntry(page);
       const before = stored(host.dbFile, 'TH_HH_01', 'EPI_FULL_U1');
       await typeOpen(page, 0, 'EPI_FULL_U1', '2,5');
-      await page.getByRole('tab', { name: 'Số liệu huyện' }).click();
+      await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).click();
       await page.getByRole('tab', { name: 'Nhập số liệu' }).click();
       await expect.poll(() => page.getByRole('alert').innerText()).toContain('2,5');
       expect(stored(host.dbFile, 'TH_HH_01', 'EPI_FULL_U1')).toBe(before);

@@ -120,7 +120,7 @@ describe('files in the app', () => {
     writeFileSync(file('kh-loi.csv'), 'unit,year,element,target,direction\nTH_HH,2024,EPI_FULL_U1,3521,>=\nTH_HH,24,EPI_MEASLES2,1,\nTH_HH,2024,NO_SUCH,1,\n');
     const { dialogs } = scriptedDialogs([file('kh.csv'), file('kh-loi.csv')]);
     await withApp({ seed: seedDemo, host: { dialogs } }, async ({ page, host }) => {
-      await page.getByRole('tab', { name: 'Số liệu huyện' }).click();
+      await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).click();
       await pickMonth(page, '2024-05');
       await page.getByLabel('Chương trình').selectOption('EPI');
       const pct = page.locator('tr[data-element="EPI_FULL_U1"] [data-col="pct"]');

@@ -56,12 +56,42 @@ export interface OpenOptions {
   lang?: 'vi' | 'en';
 }
 
-/** The script injected before the page's own: the preload's one `invoke`, and nothing else. */
+/**
+ * The script injected before the page's own: the preload's one `invoke`, and nothing else.
+ * Electron's IPC carries bytes (a bundle's Uint8Array) by structured clone; playwright's
+ * bridge carries JSON only, so bytes cross it as `{ __bytes: base64 }` both ways.
+ */
 const BRIDGE = `
-  Object.defineProperty(window, 'api', {
-    value: Object.freeze({ invoke: (op, args) => window.__thongkeInvoke(op, args) }),
-    writable: false, configurable: false,
-  });`;
+  (() => {
+    const toB64 = (u8) => { let s = ''; for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode.apply(null, u8.subarray(i, i + 0x8000)); return btoa(s); };
+    const fromB64 = (b64) => { const s = atob(b64); const u8 = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) u8[i] = s.charCodeAt(i); return u8; };
+    const enc = (v) => v instanceof Uint8Array ? { __bytes: toB64(v) } : Array.isArray(v) ? v.map(enc)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, enc(x)])) : v;
+    const dec = (v) => Array.isArray(v) ? v.map(dec) : v && typeof v === 'object'
+      ? (typeof v.__bytes === 'string' && Object.keys(v).length === 1 ? fromB64(v.__bytes) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dec(x)]))) : v;
+    Object.defineProperty(window, 'api', {
+      value: Object.freeze({ invoke: async (op, args) => dec(await window.__thongkeInvoke(op, enc(args))) }),
+      writable: false, configurable: false,
+    });
+  })();`;
+
+/** The host's side of the bridge's byte encoding (see BRIDGE). */
+function decodeBytes(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(decodeBytes);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.__bytes === 'string' && Object.keys(o).length === 1) return new Uint8Array(Buffer.from(o.__bytes, 'base64'));
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeBytes(x)]));
+  }
+  return v;
+}
+
+function encodeBytes(v: unknown): unknown {
+  if (v instanceof Uint8Array) return { __bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
+  if (Array.isArray(v)) return v.map(encodeBytes);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, encodeBytes(x)]));
+  return v;
+}
 
 export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise<AppUnderTest> {
   const userData = mkdtempSync(join(tmpdir(), 'thongke-e2e-'));
@@ -70,7 +100,7 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
   host.start();
   const context = await browser.newContext({ viewport: VIEWPORT, locale: opts.lang === 'en' ? 'en-GB' : 'vi-VN', deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.exposeFunction('__thongkeInvoke', (op: unknown, args: unknown) => host.call(op, args));
+  await page.exposeFunction('__thongkeInvoke', async (op: unknown, args: unknown) => encodeBytes(await host.call(op, decodeBytes(args))));
   await page.addInitScript(BRIDGE);
   const url = pathToFileURL(RENDERER_INDEX).href;
   // What Electron main does with will-navigate and setWindowOpenHandler (electron/main.ts),
@@ -125,13 +155,15 @@ export interface DialogCall {
  * File dialogs for the host that answer with paths in the test's own folder, in order, as a
  * user would pick them in Electron's dialogs. `answers` is consumed; `calls` records each ask.
  */
-export function scriptedDialogs(answers: (string | null)[]): { dialogs: NonNullable<HostDeps['dialogs']>; calls: DialogCall[] } {
+export function scriptedDialogs(answers: (string | string[] | null)[]): { dialogs: NonNullable<HostDeps['dialogs']>; calls: DialogCall[] } {
   const calls: DialogCall[] = [];
-  const next = (kind: 'save' | 'open', purpose: string, defaultName?: string) => {
-    const answer = answers.shift() ?? null;
-    calls.push({ kind, purpose, ...(defaultName ? { defaultName } : {}), answer });
-    return Promise.resolve(answer);
+  const take = (kind: 'save' | 'open', purpose: string, defaultName?: string): string[] | null => {
+    const a = answers.shift() ?? null;
+    const answer = a === null ? null : Array.isArray(a) ? a : [a];
+    calls.push({ kind, purpose, ...(defaultName ? { defaultName } : {}), answer: answer ? answer.join('|') : null });
+    return answer;
   };
+  const next = (kind: 'save' | 'open', purpose: string, defaultName?: string) => Promise.resolve(take(kind, purpose, defaultName)?.[0] ?? null);
   return {
     calls,
     dialogs: {
@@ -139,6 +171,7 @@ export function scriptedDialogs(answers: (string | null)[]): { dialogs: NonNulla
       openBackup: () => next('open', 'backup'),
       saveFile: (req) => next('save', req.purpose, req.defaultName),
       openFile: (req) => next('open', req.purpose),
+      openFiles: (req) => Promise.resolve(take('open', req.purpose)),
     },
   };
 }

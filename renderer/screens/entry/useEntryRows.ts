@@ -40,8 +40,20 @@ export function useEntryRows() {
   }, [values, home, month, lang, loading, loadedMonth, check]);
 
   const rows = useMemo<EntryRow[]>(
-    () => rowUnits.map((u) => ({ unit: u.code, name: u.name, level: u.level, values: values[u.code] ?? {}, ...(lockedRows[u.code] ? { locked: true } : {}) })),
-    [rowUnits, values, lockedRows],
+    () =>
+      rowUnits.map((u) => {
+        // Data received by bundle belongs to its sender: shown, never typed over here.
+        const sender = u.receivedFrom ? (units.find((x) => x.code === u.receivedFrom)?.name ?? u.receivedFrom) : null;
+        return {
+          unit: u.code,
+          name: u.name,
+          level: u.level,
+          values: values[u.code] ?? {},
+          ...(lockedRows[u.code] || sender ? { locked: true } : {}),
+          ...(sender ? { note: t('ui.bundle.receivedFrom', { sender }) } : {}),
+        };
+      }),
+    [rowUnits, values, lockedRows, units, t],
   );
   const totals = useMemo<EntryRow[]>(
     () => [{ unit: TOTAL_ROW_UNIT, name: t('ui.entry.total'), level: 'district', values: totalsOf(rows, elements, home) }],
