@@ -1,6 +1,7 @@
 // The panel beside the entry grid for the selected cell: its value, what the checks say about
 // it, its explanation comment (how a statistician explains a high-importance problem before
 // marking the month complete) and its history: who changed it, when, from what to what.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../core/api';
 import type { CatalogueElement } from '../../core/catalogue';
@@ -13,6 +14,16 @@ import { useQuality } from '../stores/quality';
 import { useSession } from '../stores/session';
 import { usePick } from '../stores/pick';
 
+/** Where a change came from, in words: "nhập tay", or "gói của Xã Hoằng Kim, phiên bản 3". */
+function sourceLabel(source: string, t: TFunction): string {
+  const bundle = /^bundle:(.+):r(\d+)$/.exec(source);
+  if (bundle) {
+    const unit = useSession.getState().units.find((u) => u.code === bundle[1]);
+    return t('ui.comment.fromBundle', { unit: unit?.name ?? bundle[1], revision: Number(bundle[2]) });
+  }
+  return t(`ui.comment.sources.${source}`, { defaultValue: source });
+}
+
 function Change({ a, element, lang }: { a: AuditEntry; element: CatalogueElement; lang: Lang }) {
   const { t } = useTranslation();
   const shown = (v: number | null) => (v === null ? t('ui.comment.empty') : formatFigure(v, element, lang));
@@ -21,7 +32,7 @@ function Change({ a, element, lang }: { a: AuditEntry; element: CatalogueElement
   return (
     <li>
       <div className="who">
-        {a.changedBy} · {formatDateTime(a.changedAt, lang)} · {t(`ui.comment.sources.${a.source}`, { defaultValue: a.source })}
+        {a.changedBy} · {formatDateTime(a.changedAt, lang)} · {sourceLabel(a.source, t)}
       </div>
       {valueChanged && (
         <div className="what">
@@ -55,7 +66,9 @@ export function CellPanel() {
   }
   const key = cellKey(unit.code, element.code);
   const value = values[unit.code]?.[element.code] ?? null;
-  const editable = cellEditable(element, unit.level);
+  // Received by bundle: the sender's data, neither its values nor its comments are edited here.
+  const sender = unit.receivedFrom ? (units.find((u) => u.code === unit.receivedFrom)?.name ?? unit.receivedFrom) : null;
+  const editable = cellEditable(element, unit.level) && !sender;
   const flag = flags[key];
   const stored = comments[key] ?? '';
   return (
@@ -86,7 +99,7 @@ export function CellPanel() {
           <textarea rows={4} value={draft} placeholder={t('ui.comment.placeholder')} maxLength={2000} onChange={(e) => setDraft(e.target.value)} />
         </label>
       ) : (
-        <p className="hint">{t('ui.comment.readonly')}</p>
+        <p className="hint">{sender ? t('ui.comment.received', { sender }) : t('ui.comment.readonly')}</p>
       )}
       {editable && (
         <div className="row">

@@ -115,3 +115,26 @@ export function deflate(json: unknown): { compressed: Buffer; sha256: string; by
   const compressed = deflateRawSync(raw);
   return { compressed, sha256: createHash('sha256').update(compressed).digest('hex'), bytes: raw.length };
 }
+
+/**
+ * A commune's own bundle, as a commune station running the app would send it to its district:
+ * the district's bundle cut down to the commune `code` (its values, narrative and status), with
+ * `change` applied to its values, signed by the commune's `key`.
+ */
+export function communeBundle(districtBytes: Uint8Array, code: string, key: BundleKey, change: (element: string, value: number | null) => number | null = (_e, v) => v): Uint8Array {
+  const { header, content } = decodeBundle(districtBytes);
+  const unit = header.units.find((u) => u.code === code);
+  if (!unit) throw new Error(`${code} is not in the bundle`);
+  const body = content as BundleContent;
+  const months = body.months.map((m) => ({
+    ...m,
+    values: m.values.filter((v) => v[0] === code).map((v) => [v[0], v[1], change(v[1], v[2]), ...v.slice(3)] as typeof v),
+    narrative: m.narrative.filter((n) => n[0] === code),
+    statuses: m.statuses.filter((s) => s[0] === code),
+  }));
+  const input: Omit<BundleHeader, 'format' | 'key' | 'content'> = {
+    app: header.app, unit: code, units: [unit], history: header.history.filter((h) => h.unit === code),
+    periods: header.periods, revisions: header.revisions, created: header.created, createdBy: header.createdBy,
+  };
+  return encodeBundle(input, { months }, key);
+}

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Figure } from '../../core/figures';
+import { communeBundle, newKey } from '../bundle/fixtures';
 import { launchBrowser, openApp, pickMonth, screenshot, scriptedDialogs, seedDemo } from './harness';
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -164,6 +165,51 @@ describe('the month travels up: district → province, in two apps', () => {
     } finally {
       await district.close();
       await province.close();
+    }
+  });
+
+  it("a district receiving a commune's own bundle: the row is read-only with the sender's name, its history says which bundle", async () => {
+    const file = join(dir, 'district-may.tkb');
+    const district = await openApp(browser, { seed: seedDemo, host: { dialogs: scriptedDialogs([file]).dialogs } });
+    try {
+      const p = district.page;
+      // The district's own May bundle, cut down to one commune and re-signed by the commune's key.
+      expect(await send(p)).toBe(file);
+      const bytes = communeBundle(readFileSync(file), 'TH_HH_01', newKey(), (e, v) => (e === 'EPI_FULL_U1' && v !== null ? v + 1 : v));
+      await p.getByRole('tab', { name: 'Nhận báo cáo' }).click();
+      await dropFile(p, 'TH_HH_01_2024-05_r1.tkb', bytes);
+      await p.getByRole('button', { name: /Mã khoá khớp/ }).click();
+      const row = p.locator('[data-testid="receive-files"] tr[data-file="TH_HH_01_2024-05_r1.tkb"]');
+      await row.locator('.bundle-status').filter({ hasText: 'Sẵn sàng nhận' }).waitFor();
+      await p.getByRole('button', { name: 'Nhận vào (1 tệp)' }).click();
+      await row.locator('.bundle-status').filter({ hasText: 'Đã nhận' }).waitFor();
+
+      await p.getByRole('tab', { name: 'Nhập số liệu' }).click();
+      await pickMonth(p, '2024-05');
+      await p.getByLabel('Chương trình').selectOption('EPI');
+      const cell = (unit: string) => p.locator(`.grid-wrap[data-loading="false"] .ag-row[row-id="${unit}"] [col-id="EPI_FULL_U1"]`);
+      await cell('TH_HH_01').filter({ hasText: /\d/ }).waitFor();
+      const name = p.locator('.grid-wrap .ag-row[row-id="TH_HH_01"] [col-id="name"]');
+      expect(await name.innerText()).toBe('Thị trấn Bút Sơn · nhận qua gói số liệu, chỉ xem');
+      const before = await cell('TH_HH_01').innerText();
+      expect(await cell('TH_HH_01').getAttribute('class')).toContain('cell-readonly');
+      // Typing on it opens no editor and changes nothing.
+      await cell('TH_HH_01').click();
+      await p.keyboard.type('5');
+      await p.keyboard.press('Enter');
+      expect(await p.locator('.ag-cell-inline-editing').count()).toBe(0);
+      expect(await cell('TH_HH_01').innerText()).toBe(before);
+      // Another commune's row is still typed in.
+      expect(await cell('TH_HH_02').getAttribute('class')).not.toContain('cell-readonly');
+      // The cell's history names the bundle it came from.
+      await cell('TH_HH_01').click();
+      await p.locator('.cell-panel').getByText('gói số liệu của Thị trấn Bút Sơn, phiên bản 1').first().waitFor();
+      // Its comment cannot be edited either.
+      expect(await p.locator('.cell-panel textarea').count()).toBe(0);
+      await p.locator('.cell-panel').getByText('chỉ xem').waitFor();
+      await screenshot(p, '25-received-commune-row');
+    } finally {
+      await district.close();
     }
   });
 });

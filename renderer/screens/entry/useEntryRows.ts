@@ -50,7 +50,7 @@ export function useEntryRows() {
           level: u.level,
           values: values[u.code] ?? {},
           ...(lockedRows[u.code] || sender ? { locked: true } : {}),
-          ...(sender ? { note: t('ui.bundle.receivedFrom', { sender }) } : {}),
+          ...(sender ? { note: u.receivedFrom === u.code ? t('ui.bundle.receivedOwn') : t('ui.bundle.receivedFrom', { sender }) } : {}),
         };
       }),
     [rowUnits, values, lockedRows, units, t],
