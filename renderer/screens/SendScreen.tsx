@@ -2,9 +2,11 @@
 // Warns when the month is not marked complete or still has unexplained high-importance problems
 // (sending anyway is allowed, and the bundle says so), saves where the user chooses (a folder,
 // a USB stick), shows where the file is to attach it to an email, and lists what was sent.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_BUNDLE_MONTHS } from '../../core/bundle';
 import { formatMonth } from '../../core/format';
+import { addMonths } from '../../core/period';
 import { MessageBox } from '../components/MessageBox';
 import { PeriodBar } from '../components/PeriodBar';
 import { formatBytes, formatDateTime } from '../format';
@@ -21,20 +23,37 @@ export function SendScreen() {
   const home = homeUnit(session);
   const { month, lang } = session;
   const parent = home?.parent ? session.units.find((u) => u.code === home.parent) : null;
+  // Catching up after an outage: the months before this one can go in the same file.
+  const [back, setBack] = useState(0);
+  const from = addMonths(month, -back);
 
   useEffect(() => {
-    if (home) void loadPlan(home.code, month);
-  }, [home, month, loadPlan]);
+    if (home) void loadPlan(home.code, from, month);
+  }, [home, from, month, loadPlan]);
   useEffect(() => {
     void loadSent();
   }, [loadSent]);
 
   if (!home) return null;
-  const savedHere = saved && saved.periods.includes(month) ? saved : null;
+  const savedHere = saved && saved.periods.includes(month) && saved.periods[0] === from ? saved : null;
   return (
     <section className="screen bundle-screen" aria-label={t('ui.bundle.sendTitle')}>
-      <h2>{t('ui.bundle.sendHeading', { unit: home.name, month: formatMonth(month, lang) })}</h2>
-      <PeriodBar withProgramme={false} />
+      <h2>
+        {t('ui.bundle.sendHeading', { unit: home.name, month: back === 0 ? formatMonth(month, lang) : `${formatMonth(from, lang)} – ${formatMonth(month, lang)}` })}
+      </h2>
+      <div className="period-row">
+        <PeriodBar withProgramme={false} />
+        <label>
+          {t('ui.bundle.range')}
+          <select aria-label={t('ui.bundle.range')} value={back} onChange={(e) => setBack(Number(e.target.value))}>
+            {Array.from({ length: MAX_BUNDLE_MONTHS }, (_, i) => (
+              <option key={i} value={i}>
+                {i === 0 ? t('ui.bundle.rangeOne') : t('ui.bundle.rangeFrom', { month: formatMonth(addMonths(month, -i), lang), count: i + 1 })}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <p className="hint">{t('ui.bundle.sendExplain', { parent: parent?.name ?? t('ui.bundle.parentDefault') })}</p>
       {message && <MessageBox message={message} onClose={clearMessage} />}
       {planError && (
@@ -45,7 +64,7 @@ export function SendScreen() {
       {plan && (
         <div className="send-plan" data-testid="send-plan">
           <p>
-            {t('ui.bundle.willSend', { file: plan.fileName, revision: plan.revisions[month] ?? 1 })}
+            {t('ui.bundle.willSend', { file: plan.fileName, revision: [...new Set(Object.values(plan.revisions))].join(', ') })}
           </p>
           {plan.warnings.length > 0 ? (
             <div className="message message-warning" role="status" data-testid="send-warnings">
@@ -63,7 +82,7 @@ export function SendScreen() {
             <p className="ok-line">✓ {t('ui.bundle.readyToSend')}</p>
           )}
           <div className="buttons">
-            <button type="button" className="primary" disabled={busy} onClick={() => void send(home.code, month)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void send(home.code, from, month)}>
               {plan.warnings.length > 0 ? t('ui.bundle.sendWithWarnings') : t('ui.bundle.send')}
             </button>
           </div>

@@ -35,10 +35,10 @@ export const initialBundle: BundleState = { plan: null, planError: null, sent: [
 
 interface BundleActions {
   /** What sending the month would make: the name, revision and warnings. */
-  loadPlan: (unit: string, month: string) => Promise<void>;
+  loadPlan: (unit: string, from: string, to: string) => Promise<void>;
   loadSent: () => Promise<void>;
   /** Asks where, then writes the bundle; null when the user cancelled. */
-  send: (unit: string, month: string) => Promise<void>;
+  send: (unit: string, from: string, to: string) => Promise<void>;
   loadLog: () => Promise<void>;
   /** Files chosen in the dialog. */
   choose: () => Promise<void>;
@@ -90,10 +90,10 @@ export const useBundle = create<BundleState & BundleActions>()((set, get) => {
   return {
     ...initialBundle,
 
-    async loadPlan(unit, month) {
+    async loadPlan(unit, from, to) {
       set({ plan: null, planError: null });
       try {
-        set({ plan: await invoke('bundle.plan', { unit, from: month }) });
+        set({ plan: await invoke('bundle.plan', { unit, from, ...(to !== from ? { to } : {}) }) });
       } catch (e) {
         set({ planError: messageOf(e) });
       }
@@ -107,12 +107,12 @@ export const useBundle = create<BundleState & BundleActions>()((set, get) => {
       }
     },
 
-    async send(unit, month) {
+    async send(unit, from, to) {
       set({ busy: true, message: null, saved: null });
       try {
-        const saved = await invoke('bundle.saveAs', { unit, from: month });
+        const saved = await invoke('bundle.saveAs', { unit, from, ...(to !== from ? { to } : {}) });
         set({ saved });
-        if (saved) await Promise.all([get().loadSent(), get().loadPlan(unit, month)]);
+        if (saved) await Promise.all([get().loadSent(), get().loadPlan(unit, from, to)]);
       } catch (e) {
         set({ message: { kind: 'error', text: messageOf(e) } });
       } finally {

@@ -170,7 +170,8 @@ describe('the month travels up: district → province, in two apps', () => {
 
   it("a district receiving a commune's own bundle: the row is read-only with the sender's name, its history says which bundle", async () => {
     const file = join(dir, 'district-may.tkb');
-    const district = await openApp(browser, { seed: seedDemo, host: { dialogs: scriptedDialogs([file]).dialogs } });
+    const catchUp = join(dir, 'district-mar-may.tkb');
+    const district = await openApp(browser, { seed: seedDemo, host: { dialogs: scriptedDialogs([file, catchUp]).dialogs } });
     try {
       const p = district.page;
       // The district's own May bundle, cut down to one commune and re-signed by the commune's key.
@@ -208,6 +209,14 @@ describe('the month travels up: district → province, in two apps', () => {
       expect(await p.locator('.cell-panel textarea').count()).toBe(0);
       await p.locator('.cell-panel').getByText('chỉ xem').waitFor();
       await screenshot(p, '25-received-commune-row');
+
+      // Catching up: March to May in one file (revision 1 for March and April, 2 for May).
+      await p.getByRole('tab', { name: 'Gửi báo cáo' }).click();
+      await p.getByLabel('Gửi kèm các tháng trước').selectOption({ label: 'Từ tháng 3/2024 (3 tháng)' });
+      await p.getByTestId('send-plan').getByText('TH_HH_2024-03_2024-05_r2.tkb').waitFor();
+      await p.getByRole('button', { name: /Lưu tệp|Vẫn gửi/ }).click();
+      await p.getByTestId('send-saved').locator('code.path').filter({ hasText: catchUp }).waitFor();
+      expect(await p.getByTestId('sent-list').locator('tr').filter({ hasText: 'TH_HH_2024-03_2024-05_r2.tkb' }).count()).toBe(3);
     } finally {
       await district.close();
     }
