@@ -11,7 +11,7 @@
 // edit in progress), EntryTools (status and files).
 import type { GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CellPanel } from '../components/CellPanel';
 import { MessageBox } from '../components/MessageBox';
@@ -32,7 +32,7 @@ import { useGridPaste } from './entry/useGridPaste';
 export function EntryScreen() {
   const { t } = useTranslation();
   const { home, month, lang, units, elements, rows, totals, loading } = useEntryRows();
-  const { cells, comments, message, edit, dismiss } = usePick(useEntry, 'cells', 'comments', 'message', 'edit', 'dismiss');
+  const { cells, comments, message, edit, dismiss, undo, redo } = usePick(useEntry, 'cells', 'comments', 'message', 'edit', 'dismiss', 'undo', 'redo');
   const flags = useQuality((s) => s.flags);
   const gridApi = useRef<GridApi<EntryRow> | null>(null);
   // Complete (here or above, see README): the month is locked, the grid only shows it.
@@ -69,6 +69,24 @@ export function EntryScreen() {
     () => ({ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true, suppressKeyboardEvent: openEdit.suppressKeyboardEvent }),
     [openEdit.suppressKeyboardEvent],
   );
+  // Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo the grid's changes while the screen is
+  // shown, wherever the focus is (a button just clicked, or nowhere once it was disabled);
+  // inside an open editor or a text field (the comment) they stay the field's own.
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.defaultPrevented || !(ev.ctrlKey || ev.metaKey) || ev.altKey) return;
+      const el = ev.target instanceof HTMLElement ? ev.target : null;
+      if (el?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      if ((gridApi.current?.getEditingCells().length ?? 0) > 0) return;
+      const key = ev.key.toLowerCase();
+      if (key === 'z' && !ev.shiftKey) void undo();
+      else if (key === 'y' || (key === 'z' && ev.shiftKey)) void redo();
+      else return;
+      ev.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
   // How many times the grid was given a new set of columns, on the wrapper for the end-to-end
   // tests: a save must not change it (a new set would reset widths the user dragged).
   const wrap = useRef<HTMLDivElement>(null);

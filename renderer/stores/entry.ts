@@ -4,7 +4,7 @@
 // An edit names its own month (the one it began in), and carries the revision the grid
 // showed: a value changed elsewhere meanwhile is never overwritten unseen.
 import { create } from 'zustand';
-import { formatNumber } from '../../core/format';
+import { formatMonth, formatNumber } from '../../core/format';
 import type { SetValueResult } from '../../core/api';
 import type { DataValue } from '../../core/values';
 import { ApiFailure, invoke, messageOf } from '../api';
@@ -37,7 +37,29 @@ export interface EntryState {
   /** A file operation (CSV import or export) is running. */
   busy: boolean;
   message: EntryMessage | null;
+  /** The last changes made in this grid, newest last: each undone as one step (a paste is one). */
+  undoStack: readonly UndoStep[];
+  /** Steps undone, to redo; cleared by any new change. */
+  redoStack: readonly UndoStep[];
 }
+
+/** One cell of an undo step: its value before and after, and the revision the step left it at. */
+export interface UndoCell {
+  unit: string;
+  element: string;
+  before: number | null;
+  after: number | null;
+  /** The revision after the step: undoing it is refused if the cell changed since (elsewhere). */
+  revision: number;
+}
+
+export interface UndoStep {
+  month: string;
+  cells: readonly UndoCell[];
+}
+
+/** How many steps are kept: enough for a day's typing, bounded in memory. */
+export const UNDO_LIMIT = 200;
 
 export const initialEntry: EntryState = {
   month: null,
@@ -50,6 +72,8 @@ export const initialEntry: EntryState = {
   units: [],
   busy: false,
   message: null,
+  undoStack: [],
+  redoStack: [],
 };
 
 /** Where an edit began: it is saved there, whatever the screen shows when it is confirmed. */
@@ -78,6 +102,15 @@ interface EntryActions {
   /** Shows a message above the grid (a refusal the screen itself decided). */
   notify: (message: EntryMessage) => void;
   dismiss: () => void;
+  /** Undoes the last step: its cells get their earlier values back (a new, audited change). */
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+}
+
+/** A new step: on the undo stack, and nothing left to redo. */
+function pushed(s: EntryState, step: UndoStep): Partial<EntryState> {
+  if (step.cells.length === 0) return {};
+  return { undoStack: [...s.undoStack, step].slice(-UNDO_LIMIT), redoStack: [] };
 }
 
 // Saves of one cell run one after another: the second starts from the revision the first
@@ -174,7 +207,12 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
           value: parsed.value,
           ...(shown ? { expectedRevision: s.revisions[key] ?? 0 } : {}),
         });
-        set((st) => ({ ...applied(st, [result], 'saved'), ...(st.message?.kind === 'info' ? { message: null } : {}) }));
+        const before = shown ? (s.values[unit]?.[element] ?? null) : null;
+        set((st) => ({
+          ...applied(st, [result], 'saved'),
+          ...(st.message?.kind === 'info' ? { message: null } : {}),
+          ...(shown ? pushed(st, { month, cells: [{ unit, element, before, after: result.value, revision: result.revision }] }) : {}),
+        }));
       } catch (e) {
         if (!isStale(e)) {
           failed(messageOf(e));
@@ -203,12 +241,18 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
     }
     if (entries.length === 0) return;
     // Each pasted cell carries the revision the grid showed for it: one changed elsewhere refuses the block.
-    const revisions = get().revisions;
+    const { revisions, values } = get();
     try {
       const results = await invoke('values.setMany', {
         entries: entries.map((e) => ({ ...e, period: month, expectedRevision: revisions[cellKey(e.unit, e.element)] ?? 0 })),
       });
-      set((s) => ({ ...applied(s, results, 'saved'), message: { kind: 'info', text: i18n.t('ui.entry.pasted', { count: results.length }) } }));
+      // The whole block is one step to undo.
+      const cells = results.map((r): UndoCell => ({ unit: r.unit, element: r.element, before: values[r.unit]?.[r.element] ?? null, after: r.value, revision: r.revision }));
+      set((s) => ({
+        ...applied(s, results, 'saved'),
+        ...pushed(s, { month, cells: cells.filter((c) => c.before !== c.after) }),
+        message: { kind: 'info', text: i18n.t('ui.entry.pasted', { count: results.length }) },
+      }));
     } catch (e) {
       set({ message: { kind: 'error', text: [i18n.t('ui.entry.pasteRefusedService'), messageOf(e)].join('\n') } });
       // A block refused because a cell changed elsewhere: show the newer values.
@@ -250,7 +294,53 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
 
   notify: (message) => set({ message }),
   dismiss: () => set({ message: null }),
+
+  undo: () => replay('undo'),
+  redo: () => replay('redo'),
 }));
+
+/**
+ * Undo (or redo) the newest step: its cells are set back (or forward) in one call, all or
+ * nothing, each with the revision the step left it at, so a cell changed since (by someone else,
+ * or in another window) refuses the step instead of being overwritten. The step then moves to the
+ * other stack with the new revisions.
+ */
+async function replay(direction: 'undo' | 'redo'): Promise<void> {
+  const st = useEntry.getState();
+  const from = direction === 'undo' ? st.undoStack : st.redoStack;
+  const step = from[from.length - 1];
+  if (!step) return;
+  const target = (c: UndoCell) => (direction === 'undo' ? c.before : c.after);
+  // The revision the grid shows for the cell (later steps of this grid moved it on), or, for a
+  // month not on screen, the one the step left.
+  const shown = st.month === step.month;
+  const expected = (c: UndoCell) => (shown ? (st.revisions[cellKey(c.unit, c.element)] ?? c.revision) : c.revision);
+  try {
+    const results = await invoke('values.setMany', {
+      entries: step.cells.map((c) => ({ unit: c.unit, element: c.element, period: step.month, value: target(c), expectedRevision: expected(c) })),
+    });
+    const revision = new Map(results.map((r) => [cellKey(r.unit, r.element), r.revision]));
+    const moved: UndoStep = { month: step.month, cells: step.cells.map((c) => ({ ...c, revision: revision.get(cellKey(c.unit, c.element)) ?? c.revision })) };
+    useEntry.setState((s) => ({
+      ...applied(s, results, 'saved'),
+      undoStack: direction === 'undo' ? s.undoStack.slice(0, -1) : [...s.undoStack, moved],
+      redoStack: direction === 'undo' ? [...s.redoStack, moved] : s.redoStack.slice(0, -1),
+      message: {
+        kind: 'info',
+        text: i18n.t(direction === 'undo' ? 'ui.entry.undone' : 'ui.entry.redone', { count: step.cells.length, month: formatMonth(step.month, i18n.language === 'en' ? 'en' : 'vi') }),
+      },
+    }));
+  } catch (e) {
+    useEntry.setState({ message: { kind: 'error', text: [i18n.t(direction === 'undo' ? 'ui.entry.undoRefused' : 'ui.entry.redoRefused'), messageOf(e)].join('\n') } });
+    // A cell changed elsewhere since: the step cannot be replayed safely; it is dropped, and the
+    // grid shows the newer values.
+    if (isStale(e)) {
+      useEntry.setState((s) => (direction === 'undo' ? { undoStack: s.undoStack.slice(0, -1) } : { redoStack: s.redoStack.slice(0, -1) }));
+      const { month, units } = useEntry.getState();
+      if (month) await useEntry.getState().load(month, units);
+    }
+  }
+}
 
 // Another database: nothing read from the old one stays.
 onDatabaseChange(() => useEntry.setState(initialEntry));

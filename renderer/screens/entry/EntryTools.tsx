@@ -1,4 +1,4 @@
-// Above the grid: the month's status (mark complete, reopen) and the CSV file buttons.
+// Above the grid: the month's status (mark complete, reopen), undo and redo, and the CSV file buttons.
 import { useTranslation } from 'react-i18next';
 import { MonthStatusBar } from '../../components/MonthStatusBar';
 import { useEntry } from '../../stores/entry';
@@ -6,11 +6,17 @@ import { usePick } from '../../stores/pick';
 
 export function EntryTools({ home }: { home: string }) {
   const { t } = useTranslation();
-  const { busy, loading, importCsv, exportCsv } = usePick(useEntry, 'busy', 'loading', 'importCsv', 'exportCsv');
+  const { busy, loading, importCsv, exportCsv, undo, redo, undoStack, redoStack } = usePick(useEntry, 'busy', 'loading', 'importCsv', 'exportCsv', 'undo', 'redo', 'undoStack', 'redoStack');
   return (
     <div className="entry-tools">
       <MonthStatusBar />
       <div className="file-buttons">
+        <button type="button" disabled={busy || loading || undoStack.length === 0} title={t('ui.entry.undoTitle')} onClick={() => void undo()}>
+          ↶ {t('ui.entry.undo')}
+        </button>
+        <button type="button" disabled={busy || loading || redoStack.length === 0} title={t('ui.entry.redoTitle')} onClick={() => void redo()}>
+          ↷ {t('ui.entry.redo')}
+        </button>
         <button type="button" disabled={busy || loading} onClick={() => void importCsv()}>
           {t('ui.csv.import')}
         </button>

@@ -1,0 +1,113 @@
+// The entry grid's spreadsheet habits: undo and redo of a typed value and of a paste (one
+// step), each undo a new audited change with the earlier values restored exactly in the file;
+// an undo refused when the cell changed elsewhere. Chromium, the built renderer, a real SQLite file.
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { launchBrowser, openApp, pickMonth, seedDemo, type AppUnderTest } from './harness';
+
+vi.setConfig({ testTimeout: 120_000 });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function withApp(fn: (app: AppUnderTest) => Promise<void>): Promise<void> {
+  const app = await openApp(browser, { seed: seedDemo });
+  try {
+    await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const cell = (page: Page, unit: string, col: string) => page.locator(`.grid-wrap[data-loading="false"] .ag-row[row-id="${unit}"] [col-id="${col}"]`);
+
+async function openEntry(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Nhập số liệu' }).click();
+  await pickMonth(page, '2024-05');
+  await page.getByLabel('Chương trình').selectOption('EPI');
+  await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /\d/ }).waitFor();
+}
+
+/** The value and the number of audit rows of a cell, read from the SQLite file itself. */
+function stored(dbFile: string, unit: string, element: string): { value: number | null; audits: number } {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const where = `u.code = ? AND e.code = ? AND v.period = '2024-05'`;
+    const v = db
+      .prepare(`SELECT v.value FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id WHERE ${where}`)
+      .get(unit, element) as { value: number | null } | undefined;
+    const a = db
+      .prepare(`SELECT COUNT(*) AS n FROM audit a JOIN org_unit u ON u.id = a.unit_id JOIN data_element e ON e.id = a.element_id JOIN data_value v ON v.unit_id = a.unit_id AND v.element_id = a.element_id AND v.period = a.period WHERE ${where}`)
+      .get(unit, element) as { n: number };
+    return { value: v?.value ?? null, audits: a.n };
+  } finally {
+    db.close();
+  }
+}
+
+const paste = (page: Page, text: string) =>
+  page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+
+describe('spreadsheet habits in the entry grid', () => {
+  it('undoes and redoes a typed value and a paste (one step), each a new audited change', async () => {
+    await withApp(async ({ page, host }) => {
+      await openEntry(page);
+      const before = stored(host.dbFile, 'TH_HH_02', 'EPI_FULL_U1');
+      const beforeNext = stored(host.dbFile, 'TH_HH_03', 'EPI_MEASLES2');
+      const undo = page.getByRole('button', { name: /Hoàn tác/ });
+      const redo = page.getByRole('button', { name: /Làm lại/ });
+      expect(await undo.isDisabled()).toBe(true);
+
+      // A typed value, then a 2×2 paste over it and its neighbours.
+      await cell(page, 'TH_HH_02', 'EPI_FULL_U1').click();
+      await page.keyboard.type('777');
+      await page.keyboard.press('Enter');
+      await cell(page, 'TH_HH_02', 'EPI_FULL_U1').filter({ hasText: /^777$/ }).waitFor();
+      await cell(page, 'TH_HH_02', 'EPI_FULL_U1').click();
+      await paste(page, '11\t12\r\n13\t14\r\n');
+      await cell(page, 'TH_HH_03', 'EPI_MEASLES2').filter({ hasText: /^14$/ }).waitFor();
+
+      // Ctrl+Z: the whole paste goes back at once, to the typed 777 and the earlier values.
+      await page.keyboard.press('Control+z');
+      await cell(page, 'TH_HH_02', 'EPI_FULL_U1').filter({ hasText: /^777$/ }).waitFor();
+      await page.getByText('Đã hoàn tác 4 ô').waitFor();
+      expect(stored(host.dbFile, 'TH_HH_02', 'EPI_FULL_U1').value).toBe(777);
+      expect(stored(host.dbFile, 'TH_HH_03', 'EPI_MEASLES2').value).toBe(beforeNext.value);
+      // The button: the typed value goes back too, exactly.
+      await undo.click();
+      await cell(page, 'TH_HH_02', 'EPI_FULL_U1').filter({ hasText: new RegExp(`^${before.value}$`) }).waitFor();
+      const undone = stored(host.dbFile, 'TH_HH_02', 'EPI_FULL_U1');
+      expect(undone.value).toBe(before.value);
+      // 777, the paste's 11, its undo and this undo: four new audited changes, none rewritten.
+      expect(undone.audits).toBe(before.audits + 4);
+      expect(await undo.isDisabled()).toBe(true);
+
+      // Redo twice (Ctrl+Y, then the button): 777, then the paste.
+      await page.keyboard.press('Control+y');
+      await cell(page, 'TH_HH_02', 'EPI_FULL_U1').filter({ hasText: /^777$/ }).waitFor();
+      await redo.click();
+      await cell(page, 'TH_HH_03', 'EPI_MEASLES2').filter({ hasText: /^14$/ }).waitFor();
+      expect(stored(host.dbFile, 'TH_HH_02', 'EPI_FULL_U1').value).toBe(11);
+      expect(await redo.isDisabled()).toBe(true);
+
+      // Changed elsewhere since (another window, the CLI): the undo is refused, nothing overwritten.
+      const other = await host.call('values.set', { unit: 'TH_HH_03', period: '2024-05', element: 'EPI_MEASLES2', value: 55 });
+      expect(other.ok).toBe(true);
+      await undo.click();
+      await page.getByText('Không hoàn tác được').waitFor();
+      expect(stored(host.dbFile, 'TH_HH_03', 'EPI_MEASLES2').value).toBe(55);
+      expect(stored(host.dbFile, 'TH_HH_02', 'EPI_FULL_U1').value).toBe(11);
+      await cell(page, 'TH_HH_03', 'EPI_MEASLES2').filter({ hasText: /^55$/ }).waitFor();
+    });
+  });
+});
