@@ -250,12 +250,11 @@ async function planFile(store: Store, f: WorkbookFile, opts: ImportOptions, now:
     if (unit.level !== 'commune') return fileProblem(refuse('notOurs'));
     const key = `${code}|${period}`;
     const first = seen.get(key);
+    // A commune in two files: said once, and its cells are still checked (every problem in one pass).
     if (first !== undefined) {
       problems.add(f.name, null, refuse('duplicate', { unit: unit.name, month: monthLabel(period, opts.lang), first }));
       ok = false;
-      continue;
-    }
-    seen.set(key, f.name);
+    } else seen.set(key, f.name);
     if (unit.receivedFrom) {
       problems.add(f.name, null, new UserError('bundle.readOnly', { unit: unit.name, sender: tree.units.get(unit.receivedFrom)?.name ?? unit.receivedFrom }));
       ok = false;
