@@ -260,6 +260,11 @@ async function planFile(store: Store, f: WorkbookFile, opts: ImportOptions, now:
       ok = false;
       continue;
     }
+    if (!isActiveIn(unit, period)) {
+      problems.add(f.name, null, new UserError('error.unitClosed', { unit: unit.name, from: unit.closedFrom ?? '', period }));
+      ok = false;
+      continue;
+    }
     const locker = lockingUnit(store, code, period);
     if (locker) {
       problems.add(f.name, null, monthLockedError(store, code, period, locker));

@@ -221,6 +221,18 @@ describe('workbook import', () => {
     expect(fileState(db)).toBe(before);
   });
 
+  it('refuses a commune closed (merged) since the workbook was made, once for its sheet', async () => {
+    const r = await exportOf('TH_HH_05', '2024-05');
+    store.db.prepare("UPDATE org_unit SET closed_from = '2024-05' WHERE code = 'TH_HH_05'").run();
+    store.invalidateUnits();
+    const before = fileState(db);
+    const res = await importOf([{ name: 'c.xlsx', bytes: r.bytes }]);
+    expect(res.status).toBe('refused');
+    expect(res.problems).toHaveLength(1);
+    expect(res.problems[0]!.key).toBe('error.unitClosed');
+    expect(fileState(db)).toBe(before);
+  });
+
   it('respects the month lock: a completed month is refused with the reason', async () => {
     const r = await exportOf('TH_HH_05', '2024-05');
     const filled = fillWorkbook(r.bytes, { [r.units[0]!.sheet]: { [`D${rowOf('DIS_DIARRHOEA')}`]: 1 } });
