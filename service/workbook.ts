@@ -221,6 +221,7 @@ async function planFile(store: Store, f: WorkbookFile, opts: ImportOptions, now:
   if (opts.period && period !== opts.period) {
     return fileProblem(refuse('period', { month: monthLabel(period, opts.lang), expected: monthLabel(opts.period, opts.lang) }));
   }
+  if (read.entries.length === 0 && read.missingSheets.length === 0) return fileProblem(refuse('notOurs'));
   for (const s of read.missingSheets) problems.add(f.name, null, refuse('sheetMissing', { sheet: s }));
   if (read.missingSheets.length > 0) return null;
   const bySheet = new Map<string, WorkbookEntry[]>();
@@ -235,7 +236,8 @@ async function planFile(store: Store, f: WorkbookFile, opts: ImportOptions, now:
   let ok = true;
   for (const [sheet, entries] of bySheet) {
     const code = entries[0]!.unit;
-    if (entries.some((e) => e.unit !== code)) return fileProblem(refuse('notOurs'));
+    // One commune per sheet, each element once: anything else was not written by us.
+    if (entries.some((e) => e.unit !== code) || new Set(entries.map((e) => e.element)).size !== entries.length) return fileProblem(refuse('notOurs'));
     const unit = tree.units.get(code);
     if (!unit) {
       problems.add(f.name, null, refuse('unknownUnit', { sheet, code }));

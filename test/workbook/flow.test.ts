@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { tempDir, type TempDir } from '../helpers/fixture';
 import { demoDistrict, emptyProvince, fileState, openAt, service } from '../bundle/fixtures';
-import { formRows } from '../../export/workbook/layout';
+import { catalogueStamp, formRows } from '../../export/workbook/layout';
 import type { Store } from '../../db/store';
 import { fillWorkbook, partText, sheetPaths } from './fill';
 
@@ -208,6 +208,15 @@ describe('workbook import', () => {
       ['c.xlsx', r.bytes.subarray(0, r.bytes.length - 2000), 'workbook.refused.corrupt'],
       ['e.xlsx', r.bytes.subarray(0, 100), 'workbook.refused.corrupt', 20 * 1024 * 1024],
     ];
+    // A real spreadsheet, but not one of ours (no identity sheet), and one whose identity lists nothing.
+    const { default: Excel } = await import('exceljs');
+    const foreign = new Excel.Workbook();
+    foreign.addWorksheet('Sheet1').getCell('A1').value = 1;
+    cases.push(['f.xlsx', new Uint8Array(await foreign.xlsx.writeBuffer()), 'workbook.refused.notOurs']);
+    const meta = foreign.addWorksheet('_thongke');
+    const identity = [['marker', 'thongke-workbook'], ['form', '1'], ['catalogue', catalogueStamp(store.catalogue)], ['period', '2024-05']];
+    identity.forEach((line, i) => (meta.getRow(i + 1).values = line));
+    cases.push(['g.xlsx', new Uint8Array(await foreign.xlsx.writeBuffer()), 'workbook.refused.notOurs']);
     // A bomb: 50 MB of zeros declared as 1 KB (the guard stops inflating at the declared size).
     const bomb = Buffer.from(zipSync({ 'xl/workbook.xml': new Uint8Array(50 * 1024 * 1024) }, { level: 9 }));
     const cd = bomb.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
