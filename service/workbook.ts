@@ -32,9 +32,11 @@ export const MAX_PROBLEMS = 200;
 
 const VALUE_TYPES: CatalogueElement['valueType'][] = ['count', 'decimal', 'money', 'percent'];
 
+/** A month as people write it: "tháng 5/2024", "May 2024". */
 export function monthLabel(period: string, lang: Lang): string {
   const { year, month } = monthParts(period);
-  return translator(lang)('workbook.month', { month, year });
+  const name = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+  return translator(lang)('workbook.month', { month, year, name });
 }
 
 // ---- export ----------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ describe('thongke workbook', () => {
     expect(values.find((v) => v.element === 'DIS_INFLUENZA')?.value).toBe(1234);
     const wrongMonth = thongke('workbook', 'import', db, good, '--period', '2024-06', '--lang', 'en');
     expect(wrongMonth.code).toBe(1);
-    expect(wrongMonth.err).toContain('File "good.xlsx": this workbook is for 5/2024, not 6/2024 being entered.');
+    expect(wrongMonth.err).toContain('File "good.xlsx": this workbook is for May 2024, not June 2024 being entered.');
   });
 
   it('a district: one sheet per commune; usage errors exit 2; a missing file is one sentence', () => {
