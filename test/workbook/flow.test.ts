@@ -84,6 +84,18 @@ describe('workbook export', () => {
     expect(sheetName('History', used)).not.toBe('History');
   });
 
+  it('in English: English names and units, read back like the Vietnamese one', async () => {
+    const r = await service(store)['workbook.export']({ unit: 'TH_HH_05', period: '2024-05', lang: 'en' });
+    const sheet = r.units[0]!.sheet;
+    const filled = fillWorkbook(r.bytes, { [sheet]: { [`D${rowOf('DIS_INFLUENZA')}`]: 4321 } });
+    const strings = partText(r.bytes, 'xl/sharedStrings.xml');
+    expect(strings).toContain('Influenza cases');
+    expect(strings).toContain('DATA ENTRY FORM May 2024');
+    const res = await importOf([{ name: 'en.xlsx', bytes: filled }]);
+    expect(res.status, res.problems[0]?.message).toBe('imported');
+    expect(value('TH_HH_05', '2024-05', 'DIS_INFLUENZA')).toBe(4321);
+  });
+
   it('refuses a province, a future month', async () => {
     await expect(exportOf('TH', '2024-05')).rejects.toMatchObject({ key: 'workbook.export.level' });
     await expect(exportOf('TH_HH', '2025-03')).rejects.toMatchObject({ key: 'error.futureMonth' });
