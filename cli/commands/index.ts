@@ -4,6 +4,7 @@ import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCo
 import { reportCommand } from './report';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
+import { workbookExportCommand, workbookImportCommand } from './workbook';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
 
 export const COMMANDS: readonly Command[] = [
@@ -23,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   bundleKeyCommand,
   bundleSentCommand,
   bundleLogCommand,
+  workbookExportCommand,
+  workbookImportCommand,
 ];
