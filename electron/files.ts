@@ -8,11 +8,12 @@ import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { FileOperation, Handlers, ServiceHandlers } from '../core/api';
 import { MAX_BUNDLE_BYTES } from '../core/bundle';
+import { MAX_WORKBOOK_BYTES } from '../core/api/workbook';
 import { readFileHead, readTextFile } from '../db/files';
 import { writeFileAtomic } from '../db/write-file';
 
 /** What a file is for: the provider picks the dialog's title and filter from it. */
-export type FilePurpose = 'report' | 'csv' | 'plans' | 'bundle';
+export type FilePurpose = 'report' | 'csv' | 'plans' | 'bundle' | 'workbook';
 
 export interface SaveFileRequest {
   purpose: FilePurpose;
@@ -86,6 +87,19 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
     if (source) ctx.rememberDir(dirname(source));
     return source;
   };
+  /** Several files chosen at once, each read up to the limit; a larger one by its size alone (the service refuses it by that). */
+  const openMany = async (purpose: FilePurpose, extensions: string[], limit: number, max: number) => {
+    ctx.service();
+    const paths = (await ctx.dialogs?.openFiles?.({ purpose, dir: ctx.lastDir(), extensions })) ?? null;
+    if (!paths || paths.length === 0) return null;
+    ctx.rememberDir(dirname(paths[0]!));
+    return {
+      files: paths.slice(0, max).map((p) => {
+        const size = statSize(p);
+        return size > limit ? { name: basename(p), bytes: new Uint8Array(0), size } : readFileHead(p, limit);
+      }),
+    };
+  };
   return {
     'bundle.saveAs': async (a) => {
       // The name, and a refusal (a future month, an unknown unit) before the dialog; the
@@ -97,20 +111,14 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
       const written = writeFileSafely(dest, r.bytes, ctx.dbFile);
       return { file: basename(dest), path: dest, bytes: written, periods: r.periods, revisions: r.revisions, warnings: r.warnings };
     },
-    'bundle.openFiles': async () => {
-      ctx.service();
-      const dir = ctx.lastDir();
-      const paths = (await ctx.dialogs?.openFiles?.({ purpose: 'bundle', dir, extensions: ['tkb'] })) ?? null;
-      if (!paths || paths.length === 0) return null;
-      ctx.rememberDir(dirname(paths[0]!));
-      // A file over the limit is passed by its size alone: the service refuses it by that.
-      return {
-        files: paths.slice(0, 500).map((p) => {
-          const size = statSize(p);
-          return size > MAX_BUNDLE_BYTES ? { name: basename(p), bytes: new Uint8Array(0), size } : readFileHead(p, MAX_BUNDLE_BYTES);
-        }),
-      };
+    'bundle.openFiles': () => openMany('bundle', ['tkb'], MAX_BUNDLE_BYTES, 500),
+    'workbook.saveAs': async (a) => {
+      const r = await ctx.service()['workbook.export'](a);
+      const dest = await save({ purpose: 'workbook', defaultName: r.fileName, extensions: ['xlsx'] });
+      if (!dest) return null;
+      return { file: basename(dest), bytes: writeFileSafely(dest, r.bytes, ctx.dbFile), sheets: r.units.length };
     },
+    'workbook.openFiles': () => openMany('workbook', ['xlsx'], MAX_WORKBOOK_BYTES, 200),
     'report.saveAs': async (a) => {
       // Built before the dialog: a report that cannot be made says so without asking where.
       const r = await ctx.service()['report.export'](a);

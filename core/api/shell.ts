@@ -38,6 +38,10 @@ export const fileArgs = area<FileResults>()({
    * imports them with `bundle.import` (as it does with files dropped on it).
    */
   'bundle.openFiles': empty,
+  /** Builds the commune workbook (one commune, or a district's communes) and asks where to save it. */
+  'workbook.saveAs': z.object({ unit: code, period: month }).strict(),
+  /** Asks for filled workbooks (several at once) and gives their bytes to the page (`workbook.import`). */
+  'workbook.openFiles': empty,
 });
 
 export type FileOperation = keyof typeof fileArgs;
@@ -135,6 +139,8 @@ export interface FileResults {
   'plans.importCsv': { file: string; count: number } | null;
   'bundle.saveAs': SavedBundle | null;
   'bundle.openFiles': { files: ChosenFile[] } | null;
+  'workbook.saveAs': (SavedFile & { sheets: number }) | null;
+  'workbook.openFiles': { files: ChosenFile[] } | null;
 }
 
 export interface ShellResults extends FileResults {

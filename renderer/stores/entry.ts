@@ -99,6 +99,10 @@ interface EntryActions {
   importCsv: () => Promise<void>;
   /** Asks main where to save the month's values of the unit as CSV. */
   exportCsv: (unit: string) => Promise<void>;
+  /** Asks main where to save the commune workbook (every commune of `unit`) for the month. */
+  exportWorkbook: (unit: string) => Promise<void>;
+  /** Asks for filled workbooks, checks them (dry run), asks the user, imports all or nothing. */
+  importWorkbooks: (confirm: (summary: string) => boolean) => Promise<void>;
   /** Shows a message above the grid (a refusal the screen itself decided). */
   notify: (message: EntryMessage) => void;
   dismiss: () => void;
@@ -287,6 +291,47 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
     try {
       const r = await invoke('values.exportCsv', { unit, period: month });
       set({ busy: false, message: r ? { kind: 'info', text: i18n.t('ui.csv.exported', { file: r.file, count: r.count, month: `${Number(month.slice(5))}/${month.slice(0, 4)}` }) } : null });
+    } catch (e) {
+      set({ busy: false, message: { kind: 'error', text: messageOf(e) } });
+    }
+  },
+
+  async exportWorkbook(unit) {
+    const month = get().month;
+    if (!month) return;
+    set({ busy: true, message: null });
+    try {
+      const r = await invoke('workbook.saveAs', { unit, period: month });
+      set({ busy: false, message: r ? { kind: 'info', text: i18n.t('ui.workbook.exported', { file: r.file, count: r.sheets, month: formatMonth(month, i18n.language === 'en' ? 'en' : 'vi') }) } : null });
+    } catch (e) {
+      set({ busy: false, message: { kind: 'error', text: messageOf(e) } });
+    }
+  },
+
+  async importWorkbooks(confirm) {
+    set({ busy: true, message: null });
+    try {
+      const chosen = await invoke('workbook.openFiles', {});
+      if (!chosen) {
+        set({ busy: false });
+        return;
+      }
+      const month = get().month ?? undefined;
+      const check = await invoke('workbook.import', { files: chosen.files, dryRun: true, ...(month ? { period: month } : {}) });
+      if (check.status === 'refused') {
+        const details = check.problems.map((p) => (p.cell ? `${p.cell}: ${p.message}` : `${p.file}: ${p.message}`));
+        if (check.moreProblems > 0) details.push(i18n.t('ui.workbook.more', { count: check.moreProblems }));
+        set({ busy: false, message: { kind: 'error', text: check.message, details } });
+        return;
+      }
+      if (!confirm(check.message)) {
+        set({ busy: false });
+        return;
+      }
+      const r = await invoke('workbook.import', { files: chosen.files, ...(month ? { period: month } : {}) });
+      const { units } = get();
+      if (month) await get().load(month, units);
+      set({ busy: false, message: { kind: r.status === 'refused' ? 'error' : 'info', text: r.message } });
     } catch (e) {
       set({ busy: false, message: { kind: 'error', text: messageOf(e) } });
     }

@@ -1,47 +1,70 @@
-// A commune workbook end to end (issue 12): exported by the app's own service, filled by a
-// script with another library than the one that wrote it (fflate), imported through the same
-// host the app runs on, and its values shown by the entry grid in Chromium.
+// A commune workbook end to end (issue 12), from the entry screen's buttons: saved where the
+// user chose, filled by a script with another library than the one that wrote it (fflate),
+// chosen back in the open dialog, checked, confirmed, imported, and its values shown by the grid;
+// a workbook with a bad cell is refused naming the sheet and cell, nothing written.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbookExportResult, WorkbookImportResult } from '../../core/api';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formRows } from '../../export/workbook/layout';
 import { shippedCatalogue } from '../../core/catalogue-data';
 import { fillWorkbook } from '../workbook/fill';
-import { launchBrowser, openApp, pickMonth, screenshot, seedDemo } from './harness';
+import { launchBrowser, openApp, pickMonth, screenshot, scriptedDialogs, seedDemo } from './harness';
+
+vi.setConfig({ testTimeout: 120_000 });
 
 let browser: Browser;
+let dir: string;
 beforeAll(async () => {
   browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'thongke-workbook-e2e-'));
 });
 afterAll(async () => {
   await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const cell = (page: Page, unit: string, col: string) => page.locator(`.grid-wrap[data-loading="false"] .ag-row[row-id="${unit}"] [col-id="${col}"]`);
 const rowOf = (code: string) => formRows(shippedCatalogue()).find((x) => x.kind === 'element' && x.element.code === code)!.row;
 
 describe('commune workbooks in the app', () => {
-  it('a workbook filled by a script and imported shows its values in the grid', async () => {
-    const app = await openApp(browser, { seed: seedDemo });
+  it('exported from the entry screen, filled by a script, imported back: the grid shows its values', async () => {
+    const saved = join(dir, 'hoang-hoa-2024-05.xlsx');
+    const bad = join(dir, 'bad.xlsx');
+    const good = join(dir, 'filled.xlsx');
+    const app = await openApp(browser, { seed: seedDemo, host: { dialogs: scriptedDialogs([saved, [bad], [good]]).dialogs } });
     try {
-      const { page, host } = app;
-      const exported = await host.call('workbook.export', { unit: 'TH_HH', period: '2024-05' });
-      if (!exported.ok) throw new Error(exported.error.message);
-      const wb = exported.value as WorkbookExportResult;
-      const sheetOf = (code: string) => wb.units.find((u) => u.code === code)!.sheet;
-      const filled = fillWorkbook(wb.bytes, {
-        [sheetOf('TH_HH_01')]: { [`D${rowOf('EPI_FULL_U1')}`]: 77 },
-        [sheetOf('TH_HH_02')]: { [`D${rowOf('EPI_FULL_U1')}`]: '1.001' },
-      });
-      const imported = await host.call('workbook.import', { files: [{ name: 'hoang-hoa.xlsx', bytes: filled }], period: '2024-05' });
-      if (!imported.ok) throw new Error(imported.error.message);
-      const r = imported.value as WorkbookImportResult;
-      expect(r.status, r.problems[0]?.message).toBe('imported');
-      expect(r.counts.updated).toBe(2);
-
+      const { page } = app;
       await page.getByRole('tab', { name: 'Nhập số liệu' }).click();
       await pickMonth(page, '2024-05');
       await page.getByLabel('Chương trình').selectOption('EPI');
+      await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /\d/ }).waitFor();
+      await page.getByRole('button', { name: 'Xuất biểu Excel cho xã…' }).click();
+      await page.getByText('Đã lưu biểu nhập tháng 5/2024').waitFor();
+
+      // The communes' sheets are named after them; fill two cells with another library.
+      const bytes = new Uint8Array(readFileSync(saved));
+      const exported = await app.host.call('workbook.export', { unit: 'TH_HH', period: '2024-05' });
+      if (!exported.ok) throw new Error(exported.error.message);
+      const units = (exported.value as { units: { code: string; sheet: string }[] }).units;
+      const sheetOf = (code: string) => units.find((u) => u.code === code)!.sheet;
+      writeFileSync(bad, fillWorkbook(bytes, { [sheetOf('TH_HH_01')]: { [`D${rowOf('EPI_FULL_U1')}`]: -3 } }));
+      writeFileSync(good, fillWorkbook(bytes, {
+        [sheetOf('TH_HH_01')]: { [`D${rowOf('EPI_FULL_U1')}`]: 77 },
+        [sheetOf('TH_HH_02')]: { [`D${rowOf('EPI_FULL_U1')}`]: '1.001' },
+      }));
+
+      // A bad cell: refused, named by sheet and cell, nothing asked, nothing written.
+      const before = await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText();
+      await page.getByRole('button', { name: 'Nhập biểu Excel của xã…' }).click();
+      const alert = page.getByRole('alert');
+      await alert.getByText(`${sheetOf('TH_HH_01')}!D${rowOf('EPI_FULL_U1')}`, { exact: false }).waitFor();
+      expect(await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(before);
+
+      // The filled one: the check's summary is confirmed, then the grid shows the values.
+      page.once('dialog', (d) => void d.accept());
+      await page.getByRole('button', { name: 'Nhập biểu Excel của xã…' }).click();
       await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /^77$/ }).waitFor();
       expect(await cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe('1.001');
       await screenshot(page, '40-entry-workbook-imported');
