@@ -45,7 +45,18 @@ export function App() {
     );
   }
   if (phase === 'first-run') return <FirstRunScreen />;
-  const Screen = SCREENS[tabs.includes(tab) ? tab : 'entry'];
+  const shown: Tab = tabs.includes(tab) ? tab : 'entry';
+  const Screen = SCREENS[shown];
+  // The tabs as ARIA's tabs pattern: ← → (and Home, End) move to the next tab and open it.
+  const onTabKey = (ev: React.KeyboardEvent<HTMLElement>) => {
+    const i = tabs.indexOf(shown);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: tabs.length - 1 }[ev.key];
+    if (next === undefined) return;
+    ev.preventDefault();
+    const k = tabs[(next + tabs.length) % tabs.length]!;
+    setTab(k);
+    document.getElementById(`tab-${k}`)?.focus();
+  };
   return (
     <div className="app">
       <header className="app-header">
@@ -53,16 +64,28 @@ export function App() {
           <strong>{t('ui.app.title')}</strong>
           <span className="unit-name">{status?.unitName}</span>
         </div>
-        <nav role="tablist" aria-label={t('ui.app.navigation')}>
+        <nav role="tablist" aria-label={t('ui.app.navigation')} onKeyDown={onTabKey}>
           {tabs.map((k) => (
-            <button key={k} role="tab" type="button" aria-selected={tab === k} className={tab === k ? 'active' : ''} onClick={() => setTab(k)}>
+            <button
+              key={k}
+              id={`tab-${k}`}
+              role="tab"
+              type="button"
+              aria-selected={shown === k}
+              aria-controls="tab-panel"
+              tabIndex={shown === k ? 0 : -1}
+              className={shown === k ? 'active' : ''}
+              onClick={() => setTab(k)}
+            >
               {t(`ui.tabs.${k}`)}
             </button>
           ))}
         </nav>
       </header>
       {/* Keyed by the database: after a restore every screen mounts again and reads the new one. */}
-      <Screen key={generation} />
+      <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${shown}`} className="tab-panel">
+        <Screen key={generation} />
+      </div>
     </div>
   );
 }

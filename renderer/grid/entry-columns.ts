@@ -63,7 +63,7 @@ export function entryColumns(elements: readonly CatalogueElement[], lang: Lang, 
       return {
         colId: e.code,
         headerName: name(e),
-        headerTooltip: `${name(e)}${e.unitVi ? ` (${lang === 'vi' ? e.unitVi : e.unitEn})` : ''} — ${e.code}`,
+        headerTooltip: `${name(e)}${e.unitVi ? ` (${lang === 'vi' ? e.unitVi : e.unitEn})` : ''}`,
         type: e.valueType,
         cellDataType: false,
         cellEditor: 'agTextCellEditor',

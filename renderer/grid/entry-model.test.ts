@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueElement } from '../../core/catalogue';
 import { formatNumber } from '../../core/format';
 import { parseCommuneList } from '../setup-model';
-import { cellEditable, parseCell, parseClipboardBlock, pasteEntries, totalsOf, type EntryRow } from './entry-model';
+import type { CatalogueElement } from '../../core/catalogue';
+import { cellEditable, entryUnits, parseCell, parseClipboardBlock, pasteEntries, totalsOf, type EntryRow } from './entry-model';
 
 const el = (
   code: string,
@@ -79,5 +79,24 @@ describe('the entry grid model', () => {
       'Xã Hoằng Hà',
       'Thị trấn Bút Sơn',
     ]);
+  });
+});
+
+describe('the rows of a programme', () => {
+  const units = [
+    { code: 'D', name: 'Huyện', level: 'district' as const, parent: 'P' },
+    { code: 'C1', name: 'Xã 1', level: 'commune' as const, parent: 'D' },
+    { code: 'C2', name: 'Xã 2', level: 'commune' as const, parent: 'D' },
+    { code: 'F1', name: 'PKĐKKV', level: 'facility' as const, parent: 'D' },
+  ];
+  const lv = (entryLevel: 'commune' | 'district') => ({ entryLevel }) as CatalogueElement;
+  it('a commune programme: the communes', () => {
+    expect(entryUnits(units, 'D', '2024-05', [lv('commune')]).map((u) => u.code)).toEqual(['C1', 'C2']);
+  });
+  it('a programme entered at district level only: the district and its facilities, no grey commune rows', () => {
+    expect(entryUnits(units, 'D', '2024-05', [lv('district')]).map((u) => u.code)).toEqual(['D', 'F1']);
+  });
+  it('a mixed programme: the communes, then the district and its facilities', () => {
+    expect(entryUnits(units, 'D', '2024-05', [lv('commune'), lv('district')]).map((u) => u.code)).toEqual(['C1', 'C2', 'D', 'F1']);
   });
 });

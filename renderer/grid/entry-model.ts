@@ -26,11 +26,13 @@ export function entryElements(elements: readonly CatalogueElement[], programme: 
 
 /**
  * Rows of the grid: the home district's communes active in the month and, when the programme
- * has district-level elements, the district itself and its facilities after them.
+ * has district-level elements, the district itself and its facilities after them. A programme
+ * entered at district level only (communication, sanitation, laboratory, staffing) shows just
+ * the rows that take values, not the communes' grey rows.
  */
 export function entryUnits(units: readonly OrgUnit[], home: string, month: string, elements: readonly CatalogueElement[]): OrgUnit[] {
   const below = units.filter((u) => u.parent === home && isActiveIn(u, month));
-  const communes = below.filter((u) => u.level === 'commune');
+  const communes = elements.some((e) => e.entryLevel === 'commune') ? below.filter((u) => u.level === 'commune') : [];
   if (!elements.some((e) => e.entryLevel === 'district')) return communes;
   const district = units.find((u) => u.code === home);
   return [...communes, ...(district ? [district] : []), ...below.filter((u) => u.level === 'facility')];

@@ -1,9 +1,12 @@
 // The app end to end: Chromium, the built renderer, the real host and a real SQLite file.
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, openApp, pickMonth, screenshot, seedDemo, type AppUnderTest } from './harness';
 
+
+// Chromium on a copy of the demo, and the report's PDF: slow on a shared 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -81,7 +84,7 @@ describe('Thống kê Y tế in Chromium', () => {
       await page.locator('textarea[name="communes"]').fill('1. Thị trấn Nga Sơn\n2. Xã Nga Yên\n3. Xã Nga Thủy\n');
       await page.getByText('3 xã').waitFor();
       await screenshot(page, '01b-first-run-filled');
-      await page.getByRole('button', { name: 'Tạo cơ sở dữ liệu' }).click();
+      await page.getByRole('button', { name: 'Tạo cơ sở dữ liệu', exact: true }).click();
       await page.locator('.unit-name', { hasText: 'Huyện Nga Sơn' }).waitFor();
       await page.locator('.ag-row', { hasText: 'Xã Nga Thủy' }).waitFor();
       await screenshot(page, '01c-new-unit-entry');
@@ -157,7 +160,7 @@ describe('Thống kê Y tế in Chromium', () => {
       await page.getByRole('tab', { name: 'Nhận xét' }).click();
       await page.locator('.narrative-list[data-loading="false"]').waitFor();
       await screenshot(page, '05-narrative');
-      await page.getByRole('tab', { name: 'Báo cáo' }).click();
+      await page.getByRole('tab', { name: 'Báo cáo', exact: true }).click();
       await screenshot(page, '06-report');
       await page.getByRole('tab', { name: 'Cài đặt' }).click();
       await page.getByRole('button', { name: 'Sao lưu ngay' }).click();

@@ -194,7 +194,7 @@ describe('drafts of the same kind: a comment and the narrative', () => {
       await cell(page, 5, 'EPI_MEASLES2').click();
       await expect.poll(() => comment('TH_HH_05')).toBe('Trạm báo muộn.');
       await panel.getByLabel('Ghi chú giải thích').fill('Đã đối chiếu sổ.');
-      await page.getByRole('tab', { name: 'Báo cáo' }).click();
+      await page.getByRole('tab', { name: 'Báo cáo', exact: true }).click();
       await expect.poll(() => comment('TH_HH_06')).toBe('Đã đối chiếu sổ.');
       expect(comment('TH_HH_05')).toBe('Trạm báo muộn.');
     });

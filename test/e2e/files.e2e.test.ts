@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, openApp, pickMonth, screenshot, scriptedDialogs, seedDemo, type AppUnderTest } from './harness';
 
+
+// Chromium on a copy of the demo, and the report's PDF: slow on a shared 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 let browser: Browser;
 let dir: string;
 beforeAll(async () => {
@@ -49,7 +52,7 @@ describe('files in the app', () => {
     await withApp({ seed: seedDemo, host: { dialogs } }, async ({ page }) => {
       // The month is the session's: chosen on the entry screen, the report follows it.
       await pickMonth(page, '2024-05');
-      await page.getByRole('tab', { name: 'Báo cáo' }).click();
+      await page.getByRole('tab', { name: 'Báo cáo', exact: true }).click();
       await page.getByLabel('Ngày ký').fill('10/06/2024');
       const preview = page.frameLocator('iframe.report-preview');
       await preview.getByText('307 trẻ đạt 8,7% kế hoạch').first().waitFor();

@@ -24,7 +24,7 @@ export function useEntryRows() {
   const elements = useMemo(() => entryElements(catalogue?.elements ?? [], programme), [catalogue, programme]);
   const rowUnits = useMemo(() => entryUnits(units, home, month, elements), [units, home, month, elements]);
   const unitCodes = useMemo(
-    () => entryUnits(units, home, month, [{ entryLevel: 'district' } as CatalogueElement]).map((u) => u.code),
+    () => entryUnits(units, home, month, [{ entryLevel: 'commune' }, { entryLevel: 'district' }] as CatalogueElement[]).map((u) => u.code),
     [units, home, month],
   );
 
