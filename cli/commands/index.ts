@@ -2,6 +2,7 @@
 import type { Command } from '../args';
 import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCommand, bundleSentCommand } from './bundle';
 import { reportCommand } from './report';
+import { statusCommand, unitsImportCommand } from './status';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
@@ -23,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   bundleKeyCommand,
   bundleSentCommand,
   bundleLogCommand,
+  unitsImportCommand,
+  statusCommand,
 ];
