@@ -90,8 +90,12 @@ export function importUnitsCsv(store: Store, text: string, file: string, dryRun:
     if (s === 'done') return true;
     if (s === 'bad') return false;
     if (s === 'visiting') {
-      const loop = [...chain.slice(chain.indexOf(u.code)), u.code];
-      bad(u.line, 'status.unitsImport.cycle', { code: u.code, chain: loop.join(' → ') });
+      // Every unit of the loop gets its line.
+      const loop = chain.slice(chain.indexOf(u.code));
+      loop.forEach((c, i) => {
+        const around = [...loop.slice(i), ...loop.slice(0, i), c];
+        bad(lines.get(c)!.line, 'status.unitsImport.cycle', { code: c, chain: around.join(' → ') });
+      });
       return false;
     }
     state.set(u.code, 'visiting');
