@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type BundleExportResult, type StatusResult } from '../../core/api';
 import { decodeBundle, encodeBundle, type BundleKey } from '../../export/bundle/format';
-import type { BundleContent, BundleHeader } from '../../core/bundle';
+import type { BundleContent } from '../../core/bundle';
 import { setSetting } from '../../db/settings.repo';
 import type { Store } from '../../db/store';
 import { demoDistrict, emptyProvince, fileState, newKey, openAt, renamedBundle, service } from '../bundle/fixtures';
@@ -45,7 +45,7 @@ function asDistrict(bytes: Uint8Array, code: string, name: string, key: BundleKe
   let out = renamedBundle(bytes, code, name, key);
   if (created) {
     const { header, content } = decodeBundle(out);
-    const { format: _f, key: _k, content: _c, ...rest } = header as BundleHeader;
+    const { format: _f, key: _k, content: _c, ...rest } = header;
     out = encodeBundle({ ...rest, created: created.toISOString() }, content as BundleContent, key);
   }
   return { fileName: `${code}.tkb`, bytes: out };

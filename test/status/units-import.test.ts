@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../core/api';
+import { dispatch, type UnitsImportResult } from '../../core/api';
 import type { Store } from '../../db/store';
 import { emptyProvince, fileState, openAt, service } from '../bundle/fixtures';
 
@@ -29,7 +29,7 @@ describe('units import', () => {
     const before = fileState(pFile());
     const dry = await importText(text, true);
     expect(dry).toMatchObject({ ok: true, value: { dryRun: true, unchanged: 0 } });
-    if (dry.ok) expect(dry.value.added.map((u) => u.code)).toEqual(['TH_HH', 'TH_HH_01', 'TH_QX']);
+    if (dry.ok) expect((dry.value as UnitsImportResult).added.map((u) => u.code)).toEqual(['TH_HH', 'TH_HH_01', 'TH_QX']);
     expect(fileState(pFile())).toBe(before);
     const done = await importText(text);
     expect(done.ok).toBe(true);
