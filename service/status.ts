@@ -142,17 +142,17 @@ function homeOf(store: Store): string {
   return home;
 }
 
-function monthReport(period: string, deadline: Deadline, row: ReceivedRow | undefined, now: Date, t: ReturnType<typeof translator>): MonthReport {
+function monthReport(period: string, deadline: Deadline & { endsAtMs: number }, row: ReceivedRow | undefined, now: Date, labels: Record<MonthReport['state'], string>): MonthReport {
   let state: MonthReport['state'];
   if (row) {
     const judged = row.firstSentAt ?? row.firstReceivedAt ?? row.receivedAt;
-    state = Date.parse(judged) <= Date.parse(deadline.endsAt) ? 'on-time' : 'late';
-  } else state = now.getTime() > Date.parse(deadline.endsAt) ? 'missing' : 'not-due';
+    state = Date.parse(judged) <= deadline.endsAtMs ? 'on-time' : 'late';
+  } else state = now.getTime() > deadline.endsAtMs ? 'missing' : 'not-due';
   const sentAt = row ? row.firstSentAt : null;
   return {
     period,
     state,
-    label: t(`status.state.${state}`),
+    label: labels[state],
     deadline: deadline.date,
     revision: row?.revision ?? null,
     sentAt,
@@ -173,12 +173,13 @@ export function reportingStatus(ctx: ServiceContext, year: number, month: number
   const tree = store.tree();
   const rule = ruleOf(store);
   const periods = month === undefined ? Array.from({ length: 12 }, (_, i) => makeMonth(year, i + 1)) : [makeMonth(year, month)];
-  const deadlines = new Map(periods.map((p) => [p, deadlineOf(p, rule)]));
+  const deadlines = new Map(periods.map((p) => [p, { ...deadlineOf(p, rule), endsAtMs: Date.parse(deadlineOf(p, rule).endsAt) }]));
   const warnings = [...new Set([...deadlines.values()].flatMap((d) => d.unknownHolidayYears))].map((y) => t('status.warn.noHolidays', { year: y }));
   const children = (tree.children.get(home) ?? []).map((c) => tree.units.get(c)!);
   const rows = receivedRows(store, children.map((c) => c.code), periods[0]!, periods[periods.length - 1]!);
   const byKey = new Map(rows.map((r) => [`${r.unit}|${r.period}`, r]));
   const registered = registeredUnits(store);
+  const labels = { 'on-time': t('status.state.on-time'), late: t('status.state.late'), missing: t('status.state.missing'), 'not-due': t('status.state.not-due') };
   const totals = new Map<string, MonthTotals>(
     periods.map((p) => [p, { period: p, deadline: deadlines.get(p)!.date, expected: 0, received: 0, onTime: 0, late: 0, missing: 0, notDue: 0, reportingRate: null, onTimeRate: null }]),
   );
@@ -187,7 +188,7 @@ export function reportingStatus(ctx: ServiceContext, year: number, month: number
     const months: MonthReport[] = [];
     for (const p of periods) {
       if (!isActiveIn(u, p)) continue;
-      const m = monthReport(p, deadlines.get(p)!, byKey.get(`${u.code}|${p}`), now, t);
+      const m = monthReport(p, deadlines.get(p)!, byKey.get(`${u.code}|${p}`), now, labels);
       months.push(m);
       const tot = totals.get(p)!;
       tot.expected++;
