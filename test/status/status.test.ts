@@ -152,6 +152,19 @@ describe('reporting status', () => {
     }
   });
 
+  it("keeps the bundle's unexplained count; a month received before version 5 is judged on its receive time", async () => {
+    const april = await exportAt('2024-04', vn('2024-05-02T08:00:00'));
+    const sent = decodeBundle(april.bytes);
+    const count = (sent.content as BundleContent).months[0]!.validation.unexplainedHigh;
+    await importAt(april, vn('2024-05-20T08:00:00'));
+    expect(cell(await status(vn('2024-05-21T08:00:00'), 2024, 4), 'TH_HH', '2024-04')).toMatchObject({ state: 'on-time', unexplained: count });
+    // As migration 5 leaves a row accepted before it: no send time kept.
+    province.db.prepare('UPDATE bundle_received SET sent_at = NULL, first_sent_at = NULL, first_received_at = NULL, unexplained = NULL').run();
+    expect(cell(await status(vn('2024-05-21T08:00:00'), 2024, 4), 'TH_HH', '2024-04')).toMatchObject({
+      state: 'late', sentAt: null, receivedAt: vn('2024-05-20T08:00:00').toISOString(), unexplained: null,
+    });
+  });
+
   it('reminders: missing and late units of a month as text to paste', async () => {
     await service(province)['units.importCsvText']({ text: REGISTER, fileName: 'units.csv' });
     const may = await exportAt('2024-05', vn('2024-06-14T08:00:00'));
