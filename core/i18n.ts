@@ -15,6 +15,8 @@ import enBundle from '../resources/i18n/en/bundle.json';
 import viBundle from '../resources/i18n/vi/bundle.json';
 import enWorkbook from '../resources/i18n/en/workbook.json';
 import viWorkbook from '../resources/i18n/vi/workbook.json';
+import enStatus from '../resources/i18n/en/status.json';
+import viStatus from '../resources/i18n/vi/status.json';
 import type { Lang } from './format';
 import { clipParams, type UserError } from './errors';
 
@@ -22,8 +24,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

@@ -6,6 +6,18 @@ import { z } from 'zod';
 const line = z.string().max(300);
 const lines = z.array(line).max(30);
 
+/**
+ * When a month's report is due at the level above (issue 11): by default before the end of the
+ * 12th of the following month (seed 001); another day of the following month; or N working days
+ * after the month (TT 37/2019's way: weekends and the public holidays of resources/holidays).
+ */
+export const deadlineRuleSchema = z.discriminatedUnion('rule', [
+  z.object({ rule: z.literal('dayOfNextMonth'), day: z.number().int().min(1).max(28) }).strict(),
+  z.object({ rule: z.literal('workingDays'), days: z.number().int().min(1).max(40) }).strict(),
+]);
+export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
+export const DEFAULT_DEADLINE: DeadlineRule = { rule: 'dayOfNextMonth', day: 12 };
+
 export const settingSchemas = {
   /** The unit this installation reports for (its code). */
   'unit.home': z.string().min(1).max(64),
@@ -19,6 +31,8 @@ export const settingSchemas = {
   'report.signerTitle': lines,
   'report.signerName': line,
   'report.recipients': lines,
+  /** The monthly report's deadline at the level above (default: DEFAULT_DEADLINE). */
+  'status.deadline': deadlineRuleSchema,
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -190,6 +190,8 @@ export interface MonthWrite {
   updates: BundleValue[];
   narrative: BundleNarrative[];
   statuses: BundleStatus[];
+  /** The bundle's count of unexplained high-importance problems of the month. */
+  unexplained?: number;
 }
 
 export interface ApplyInput {
@@ -211,6 +213,8 @@ export interface ApplyInput {
   counts: Record<string, number>;
   user: string;
   at: string;
+  /** The bundle header's signed send time. */
+  created: string;
 }
 
 const UPSERT_VALUE = `
@@ -252,7 +256,10 @@ export function applyBundle(store: Store, a: ApplyInput): void {
         a.newUnits.forEach((u, i) => insert.run(u.code, u.name, u.level, u.parent, sortBase + i, a.at));
       }
       const update = db.prepare(
-        `UPDATE org_unit SET name = ?, parent_id = CASE WHEN ? IS NULL THEN parent_id ELSE (SELECT id FROM org_unit WHERE code = ?) END,
+        // A unit registered here (units import) keeps its registered name and parent: the
+        // import plan shows the bundle's differences as warnings instead.
+        `UPDATE org_unit SET name = CASE WHEN registered_at IS NULL THEN ? ELSE name END,
+           parent_id = CASE WHEN ? IS NULL OR registered_at IS NOT NULL THEN parent_id ELSE (SELECT id FROM org_unit WHERE code = ?) END,
            closed_from = ?, merged_into_id = (SELECT id FROM org_unit WHERE code = ?), received_from = ? WHERE code = ?`,
       );
       a.units.forEach((u, i) => {
@@ -282,9 +289,12 @@ export function applyBundle(store: Store, a: ApplyInput): void {
         'INSERT INTO month_status (unit_id, period, status, explained_count, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
       );
       const received = db.prepare(
-        `INSERT INTO bundle_received (unit_id, period, revision, fingerprint, file_hash, received_by, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO bundle_received (unit_id, period, revision, fingerprint, file_hash, received_by, received_at, sent_at, first_sent_at, first_received_at, unexplained)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (unit_id, period) DO UPDATE SET revision = excluded.revision, fingerprint = excluded.fingerprint,
-           file_hash = excluded.file_hash, received_by = excluded.received_by, received_at = excluded.received_at`,
+           file_hash = excluded.file_hash, received_by = excluded.received_by, received_at = excluded.received_at,
+           sent_at = excluded.sent_at, unexplained = excluded.unexplained,
+           first_sent_at = coalesce(first_sent_at, excluded.first_sent_at), first_received_at = coalesce(first_received_at, excluded.first_received_at)`,
       );
       const sourceId = ids.get(a.source)!;
       const auditInserted = db.prepare(
@@ -317,7 +327,7 @@ export function applyBundle(store: Store, a: ApplyInput): void {
         for (const v of m.updates) upsertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], m.people[v[5]], v[6], source);
         for (const n of m.narrative) upsertNarrative.run(ids.get(n[0]), m.period, n[1], n[2], n[3], n[4], n[5]);
         for (const s of m.statuses) putStatus.run(ids.get(s[0]), m.period, s[1], s[2], s[3], s[4]);
-        received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at);
+        received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at, a.created, a.created, a.at, m.unexplained ?? null);
       }
       for (const t of triggers) db.exec(t.sql);
       if (a.trust) {

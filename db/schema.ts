@@ -14,6 +14,8 @@ export interface OrgUnitTable {
   created_at: string;
   /** Migration 4: the unit whose bundles bring this unit's data (read-only here); null for own units. */
   received_from: string | null;
+  /** Migration 5: when the unit was registered by `units import` (its name and parent are this installation's); null otherwise. */
+  registered_at: string | null;
 }
 
 export interface OrgUnitHistoryTable {
@@ -118,6 +120,13 @@ export interface BundleReceivedTable {
   file_hash: string;
   received_by: string;
   received_at: string;
+  /** Migration 5: the signed send time (bundle header `created`) of the revision held; null for rows accepted before. */
+  sent_at: string | null;
+  /** Migration 5: the signed send time and the receive time of the first revision accepted. */
+  first_sent_at: string | null;
+  first_received_at: string | null;
+  /** Migration 5: the bundle's count of unexplained high-importance problems. */
+  unexplained: number | null;
 }
 
 export interface BundleTrustTable {

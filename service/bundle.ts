@@ -25,6 +25,7 @@ import {
   applyBundle, bundleHistory, bundleUnits, existingValues, listImports, listSent, monthForBundle, nextRevision,
   receivedRevision, recordSent, trustedKey, type MonthWrite,
 } from '../db/bundle.repo';
+import { registeredUnits } from '../db/status.repo';
 import { currentUser, type ServiceContext } from './data';
 import { isMonthLockedError, lockingUnit } from '../db/periods.repo';
 import { commentedCells, getMonthStatus } from '../db/quality.repo';
@@ -166,6 +167,33 @@ function placeUnits(store: Store, header: BundleHeader): BundleUnit[] {
   return units.filter((u) => !tree.units.has(u.code));
 }
 
+/**
+ * Units registered here (units import) that the bundle names or places differently: shown as
+ * warnings (in the dry run too); the registered name and parent stay (db/bundle.repo.ts).
+ */
+function registeredDifferences(store: Store, header: BundleHeader, t: ReturnType<typeof translator>): BundleWarning[] {
+  const registered = registeredUnits(store);
+  const tree = store.tree();
+  const out: BundleWarning[] = [];
+  header.units.forEach((u, i) => {
+    const held = tree.units.get(u.code);
+    if (!held || !registered.has(u.code)) return;
+    if (held.name !== u.name) {
+      out.push({ key: 'bundle.warn.registeredName', message: t('bundle.warn.registeredName', { code: u.code, name: u.name, registered: held.name }) });
+    }
+    // The source's parent in its own tree is not this installation's business unless it says one.
+    const parent = u.parent;
+    if (parent !== null && held.parent !== parent && !(i === 0 && !tree.units.has(parent))) {
+      const name = (c: string | null) => (c === null ? '—' : (tree.units.get(c)?.name ?? c));
+      out.push({
+        key: 'bundle.warn.registeredParent',
+        message: t('bundle.warn.registeredParent', { code: u.code, unit: held.name, parent: name(parent), registered: name(held.parent) }),
+      });
+    }
+  });
+  return out;
+}
+
 function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boolean, now: Date, lang: Lang): Plan {
   const t = translator(lang);
   // Key trust: on first use after the user confirms the fingerprint; then the same key only.
@@ -247,8 +275,12 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
     if (m.validation.unexplainedHigh > 0) {
       warnings.push({ key: 'bundle.warn.unexplained', message: t('bundle.warn.unexplained', { unit: source.name, period: m.period, count: m.validation.unexplainedHigh }) });
     }
-    months.push({ period: m.period, revision: m.revision, people: m.people, inserts, updates, narrative: m.narrative, statuses: m.statuses });
+    months.push({
+      period: m.period, revision: m.revision, people: m.people, inserts, updates, narrative: m.narrative, statuses: m.statuses,
+      unexplained: m.validation.unexplainedHigh,
+    });
   }
+  warnings.unshift(...registeredDifferences(store, header, t));
   return { newUnits, months, counts, conflicts, warnings, trust: trustRow, attach };
 }
 
@@ -314,7 +346,7 @@ export function importOne(ctx: ServiceContext, file: ImportFile, opts: { dryRun:
     try {
       applyBundle(store, {
         source: header.unit, attach: plan.attach, newUnits: plan.newUnits, units: header.units, history: header.history, months: plan.months, trust: plan.trust,
-        fingerprint: header.key.fingerprint, fileName: file.name, fileHash, periods: header.periods, revisions: header.revisions,
+        fingerprint: header.key.fingerprint, fileName: file.name, fileHash, periods: header.periods, revisions: header.revisions, created: header.created,
         counts: { ...plan.counts, conflicts: plan.conflicts.length }, user, at,
       });
     } catch (e) {

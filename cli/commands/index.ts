@@ -2,6 +2,7 @@
 import type { Command } from '../args';
 import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCommand, bundleSentCommand } from './bundle';
 import { reportCommand } from './report';
+import { statusCommand, unitsImportCommand } from './status';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
 import { workbookExportCommand, workbookImportCommand } from './workbook';
@@ -26,4 +27,6 @@ export const COMMANDS: readonly Command[] = [
   bundleLogCommand,
   workbookExportCommand,
   workbookImportCommand,
+  unitsImportCommand,
+  statusCommand,
 ];
