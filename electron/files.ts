@@ -13,7 +13,7 @@ import { readFileHead, readTextFile } from '../db/files';
 import { writeFileAtomic } from '../db/write-file';
 
 /** What a file is for: the provider picks the dialog's title and filter from it. */
-export type FilePurpose = 'report' | 'csv' | 'plans' | 'bundle' | 'workbook';
+export type FilePurpose = 'report' | 'csv' | 'plans' | 'units' | 'bundle' | 'workbook';
 
 export interface SaveFileRequest {
   purpose: FilePurpose;
@@ -139,6 +139,14 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
       const file = basename(source);
       const r = await service['values.importCsvText']({ text: readTextFile(source), fileName: file });
       return { file, count: r.count, changed: r.changed };
+    },
+    'units.importCsv': async () => {
+      const service = ctx.service();
+      const source = await open({ purpose: 'units', extensions: ['csv', 'txt'] });
+      if (!source) return null;
+      const file = basename(source);
+      const r = await service['units.importCsvText']({ text: readTextFile(source), fileName: file });
+      return { file, added: r.added.length, unchanged: r.unchanged };
     },
     'plans.importCsv': async () => {
       const service = ctx.service();

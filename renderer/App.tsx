@@ -8,6 +8,7 @@ import { NarrativeScreen } from './screens/NarrativeScreen';
 import { ReceiveScreen } from './screens/ReceiveScreen';
 import { ReportScreen } from './screens/ReportScreen';
 import { SendScreen } from './screens/SendScreen';
+import { StatusScreen } from './screens/StatusScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { usePick } from './stores/pick';
 import { homeUnit, TABS, useSession, type Tab } from './stores/session';
@@ -19,6 +20,7 @@ const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
   narrative: NarrativeScreen,
   send: SendScreen,
   receive: ReceiveScreen,
+  status: StatusScreen,
   settings: SettingsScreen,
 };
 
@@ -27,7 +29,9 @@ export function App() {
   const { phase, tab, status, units, failure, generation, load, setTab } = usePick(useSession, 'phase', 'tab', 'status', 'units', 'failure', 'generation', 'load', 'setTab');
   // A unit with nobody above it in this database (a province) sends no bundle.
   const home = homeUnit({ status, units });
-  const tabs = TABS.filter((k) => k !== 'send' || home?.parent);
+  // Who reported: for an office that receives (a province, or a district whose communes send).
+  const receives = home?.level === 'province' || units.some((u) => u.receivedFrom);
+  const tabs = TABS.filter((k) => (k !== 'send' || home?.parent) && (k !== 'status' || receives));
 
   useEffect(() => {
     void load();

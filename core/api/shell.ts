@@ -28,6 +28,8 @@ export const fileArgs = area<FileResults>()({
   'values.importCsv': empty,
   /** Asks for a plans CSV and imports it all or nothing. */
   'plans.importCsv': empty,
+  /** Asks for a units CSV (`code,name,level,parent`) and registers them all or nothing. */
+  'units.importCsv': empty,
   /**
    * Asks where to save the unit's sync bundle for the months (default name from `bundle.plan`),
    * then makes it (a new revision, listed as sent) and writes it there.
@@ -137,6 +139,7 @@ export interface FileResults {
   'values.exportCsv': (SavedFile & { count: number }) | null;
   'values.importCsv': ImportedFile | null;
   'plans.importCsv': { file: string; count: number } | null;
+  'units.importCsv': { file: string; added: number; unchanged: number } | null;
   'bundle.saveAs': SavedBundle | null;
   'bundle.openFiles': { files: ChosenFile[] } | null;
   'workbook.saveAs': (SavedFile & { sheets: number }) | null;

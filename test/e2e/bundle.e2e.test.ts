@@ -159,6 +159,16 @@ describe('the month travels up: district → province, in two apps', () => {
       if (!still.ok) throw new Error('figures.get failed');
       expect(values((still.value as { figures: Figure[] }).figures)).toEqual(values((districtAfter.value as { figures: Figure[] }).figures));
 
+      // Who reported: Hoằng Hóa's May, sent now (2026) for a 2024 month, is late; its other months missing.
+      await p.getByRole('tab', { name: 'Tình hình báo cáo' }).click();
+      const hh = p.getByTestId('status-table').locator('tr[data-unit="TH_HH"]');
+      await hh.waitFor();
+      expect(await hh.locator('td[data-period="2024-05"]').innerText()).toMatch(/◷\*!?\s*Muộn/);
+      expect(await hh.locator('td[data-period="2024-04"]').innerText()).toContain('✗');
+      await p.getByRole('button', { name: 'Soạn nhắc nhở tháng 4/2024' }).click();
+      expect(await p.getByTestId('reminder').locator('textarea').inputValue()).toContain('Huyện Hoằng Hóa');
+      await screenshot(p, '26-reporting-status');
+
       // Received data belongs to its sender: the API refuses to write over it.
       const write = await province.host.call('values.set', { unit: 'TH_HH_01', period: '2024-05', element: 'EPI_FULL_U1', value: 1 });
       expect(write).toMatchObject({ ok: false, error: { key: 'bundle.readOnly' } });
