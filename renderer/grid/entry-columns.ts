@@ -9,6 +9,10 @@ import { formatNumber, type Lang } from '../../core/format';
 import type { CellFlag } from '../stores/quality';
 import { cellKey, type CellState } from '../stores/entry';
 import { cellEditable, TOTAL_ROW_UNIT, type EntryRow } from './entry-model';
+import { inRange, rangeSize, type CellRange } from './range';
+
+/** One cell is the focused cell, shown by the grid's own focus ring. */
+const isSingle = (r: CellRange | null | undefined): boolean => !r || rangeSize(r) === 1;
 
 export const entryTheme = themeQuartz.withParams({
   fontFamily: 'inherit',
@@ -36,6 +40,8 @@ export interface EntryGridContext {
   comments: Readonly<Record<string, string>>;
   /** The month is complete: nothing can be typed. */
   locked: boolean;
+  /** The block of cells chosen (Shift+arrows, the mouse), by row and element index. */
+  range?: CellRange | null;
 }
 
 type Params = CellClassParams<EntryRow, unknown, EntryGridContext>;
@@ -57,7 +63,7 @@ export function entryColumns(elements: readonly CatalogueElement[], lang: Lang, 
       valueFormatter: (p) => (p.data?.note ? `${String(p.value)} · ${p.data.note}` : String(p.value ?? '')),
       tooltipValueGetter: (p) => p.data?.note,
     },
-    ...elements.map((e): ColDef<EntryRow> => {
+    ...elements.map((e, col): ColDef<EntryRow> => {
       const readOnly = (data: EntryRow | undefined, context: EntryGridContext) =>
         context.locked || !data || data.unit === TOTAL_ROW_UNIT || data.locked === true || !cellEditable(e, data.level);
       return {
@@ -72,6 +78,7 @@ export function entryColumns(elements: readonly CatalogueElement[], lang: Lang, 
         editable: (p: EditableCallbackParams<EntryRow, unknown, EntryGridContext>) => !readOnly(p.data, p.context),
         cellClassRules: {
           'cell-readonly': (p: Params) => readOnly(p.data, p.context),
+          'cell-in-range': (p: Params) => !p.node.rowPinned && p.node.rowIndex !== null && inRange(p.context.range ?? null, p.node.rowIndex, col) && !isSingle(p.context.range),
           'cell-saving': (p: Params) => stateOf(p, e.code) === 'saving',
           'cell-saved': (p: Params) => stateOf(p, e.code) === 'saved',
           'cell-error': (p: Params) => stateOf(p, e.code) === 'error',

@@ -9,7 +9,7 @@
 // The parts: useEntryRows (what is shown), grid/entry-columns (the columns, stable across
 // saves), useGridFocus (the cell panel follows the focus), useGridPaste, grid/open-edit (an
 // edit in progress), EntryTools (status and files).
-import type { GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { CellFocusedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ import { EntryTools } from './entry/EntryTools';
 import { useEntryRows } from './entry/useEntryRows';
 import { useGridFocus } from './entry/useGridFocus';
 import { useGridPaste } from './entry/useGridPaste';
+import { useGridRange } from './entry/useGridRange';
 
 export function EntryScreen() {
   const { t } = useTranslation();
@@ -48,7 +49,16 @@ export function EntryScreen() {
     gridApi.current?.refreshCells();
   }, [cells, flags, comments, locked]);
 
-  const onCellFocused = useGridFocus(gridApi, rows, elements, month, loading);
+  const onFocusPanel = useGridFocus(gridApi, rows, elements, month, loading);
+  const range = useGridRange(gridApi, context, rows, elements, lang, locked);
+  const onCellFocused = useCallback(
+    (ev: CellFocusedEvent<EntryRow>) => {
+      onFocusPanel(ev);
+      range.onCellFocused(ev);
+    },
+    [onFocusPanel, range],
+  );
+
   const onPaste = useGridPaste(gridApi, rows, elements, locked);
 
   const label = useCallback(
@@ -65,6 +75,13 @@ export function EntryScreen() {
   const save = useCallback((target: EditTarget, raw: unknown) => void edit(target, raw), [edit]);
   const targetOf = useCallback((unit: string, element: string): EditTarget => ({ unit, element, month, label: label(unit, element, month) }), [month, label]);
   const openEdit = useOpenEdit(gridApi, targetOf, save);
+  const onGridKeyDownCapture = useCallback(
+    (ev: React.KeyboardEvent<HTMLDivElement>) => {
+      range.onKeyDownCapture(ev);
+      if (!ev.defaultPrevented) openEdit.onKeyDownCapture(ev);
+    },
+    [range, openEdit],
+  );
   const defaultColDef = useMemo(
     () => ({ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true, suppressKeyboardEvent: openEdit.suppressKeyboardEvent }),
     [openEdit.suppressKeyboardEvent],
@@ -100,7 +117,7 @@ export function EntryScreen() {
       {message && <MessageBox message={message} onClose={dismiss} />}
       <p className="hint">{locked ? t('ui.entry.locked') : t('ui.entry.hint')}</p>
       <div className="entry-main">
-        <div ref={wrap} className="grid-wrap" onPaste={onPaste} onKeyDownCapture={openEdit.onKeyDownCapture} onBlur={openEdit.onBlur} data-loading={loading ? 'true' : 'false'} data-locked={locked ? 'true' : 'false'}>
+        <div ref={wrap} className="grid-wrap" onPaste={onPaste} onKeyDownCapture={onGridKeyDownCapture} onCopy={range.onCopy} onBlur={openEdit.onBlur} data-loading={loading ? 'true' : 'false'} data-locked={locked ? 'true' : 'false'}>
           <AgGridReact<EntryRow>
             theme={entryTheme}
             rowData={rows}
@@ -120,6 +137,8 @@ export function EntryScreen() {
             onCellEditRequest={openEdit.onCellEditRequest}
             onGridReady={(e: GridReadyEvent<EntryRow>) => (gridApi.current = e.api)}
             onCellFocused={onCellFocused}
+            onCellMouseDown={range.onCellMouseDown}
+            onCellMouseOver={range.onCellMouseOver}
             overlayNoRowsTemplate={t('ui.entry.noRows')}
           />
         </div>

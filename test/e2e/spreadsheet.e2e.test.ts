@@ -110,4 +110,54 @@ describe('spreadsheet habits in the entry grid', () => {
       await cell(page, 'TH_HH_03', 'EPI_MEASLES2').filter({ hasText: /^55$/ }).waitFor();
     });
   });
+
+  it('a block chosen with Shift+arrows or the mouse: copied as Excel text, pasted back, filled down, cleared, each one undo step', async () => {
+    await withApp(async ({ page, host }) => {
+      await openEntry(page);
+      const v = (unit: string, col: string) => stored(host.dbFile, unit, col).value;
+      const original = ['TH_HH_01', 'TH_HH_02', 'TH_HH_03', 'TH_HH_04'].map((u) => v(u, 'EPI_FULL_U1'));
+
+      // Shift+arrows: a 2 × 2 block from Bút Sơn's first cell.
+      await cell(page, 'TH_HH_01', 'EPI_FULL_U1').click();
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Shift+ArrowRight');
+      await expect.poll(() => page.locator('.grid-wrap .ag-row:not(.ag-row-pinned) .cell-in-range').count()).toBe(4);
+      const copied = await page.evaluate(() => {
+        const data = new DataTransfer();
+        document.activeElement?.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+        return data.getData('text/plain');
+      });
+      const expected = [['TH_HH_01'], ['TH_HH_02']].map(([u]) => [v(u!, 'EPI_FULL_U1'), v(u!, 'EPI_MEASLES2')].map((x) => (x === null ? '' : String(x))).join('\t')).join('\r\n');
+      expect(copied).toBe(`${expected}\r\n`);
+
+      // Pasted onto two other communes: the same values.
+      await cell(page, 'TH_HH_05', 'EPI_FULL_U1').click();
+      await paste(page, copied);
+      await page.getByText('Đã lưu 4 ô').waitFor();
+      expect([v('TH_HH_05', 'EPI_FULL_U1'), v('TH_HH_06', 'EPI_MEASLES2')]).toEqual([v('TH_HH_01', 'EPI_FULL_U1'), v('TH_HH_02', 'EPI_MEASLES2')]);
+
+      // The mouse: a drag down four rows of one column, then Ctrl+D fills the top value down.
+      const box = async (unit: string) => (await cell(page, unit, 'EPI_FULL_U1').boundingBox())!;
+      const a = await box('TH_HH_01');
+      const b = await box('TH_HH_04');
+      await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 6 });
+      await page.mouse.up();
+      await expect.poll(() => page.locator('.grid-wrap .ag-row:not(.ag-row-pinned) .cell-in-range').count()).toBe(4);
+      await page.keyboard.press('Control+d');
+      await expect.poll(() => ['TH_HH_02', 'TH_HH_03', 'TH_HH_04'].map((u) => v(u, 'EPI_FULL_U1'))).toEqual([original[0], original[0], original[0]]);
+      // One step back: every cell as it was.
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => ['TH_HH_01', 'TH_HH_02', 'TH_HH_03', 'TH_HH_04'].map((u) => v(u, 'EPI_FULL_U1'))).toEqual(original);
+
+      // Delete clears the block (one step), and Ctrl+Z brings it back.
+      await cell(page, 'TH_HH_01', 'EPI_FULL_U1').click();
+      await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Delete');
+      await expect.poll(() => [v('TH_HH_01', 'EPI_FULL_U1'), v('TH_HH_02', 'EPI_FULL_U1')]).toEqual([null, null]);
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => [v('TH_HH_01', 'EPI_FULL_U1'), v('TH_HH_02', 'EPI_FULL_U1')]).toEqual(original.slice(0, 2));
+    });
+  });
 });
