@@ -10,6 +10,7 @@ import { area } from './api/contract';
 import { shellArgs, type ShellResults } from './api/shell';
 import { UserError, describeValue, isUserError, storageError } from './errors';
 import { bundleArgs, type BundleResults } from './api/bundle';
+import { dhis2Args, type Dhis2Results } from './api/dhis2';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -19,6 +20,7 @@ export * from './api/shell';
 export * from './api/quality';
 export { area } from './api/contract';
 export * from './api/bundle';
+export * from './api/dhis2';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -26,7 +28,7 @@ export * from './api/bundle';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, Dhis2Results {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -35,6 +37,7 @@ export const argSchemas = area<Results>()({
   ...shellArgs,
   ...qualityArgs,
   ...bundleArgs,
+  ...dhis2Args,
 });
 
 export type Operation = keyof typeof argSchemas;
@@ -72,13 +75,13 @@ export function isOperation(op: unknown): op is Operation {
 }
 
 function errorOf(e: UserError, lang: Lang): ApiError {
-  const details = (e as { problems?: { line: number; key: string; params: Record<string, string | number> }[] }).problems;
+  const details = (e as { problems?: { line: number; key: string; params: Record<string, string | number>; lineKey?: string }[] }).problems;
   return {
     key: e.key,
     params: e.params,
     message: userMessage(e, lang),
     ...(details
-      ? { details: details.map((p) => userMessage({ key: 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang)) }
+      ? { details: details.map((p) => userMessage({ key: p.lineKey ?? 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang)) }
       : {}),
   };
 }

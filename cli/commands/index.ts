@@ -1,6 +1,7 @@
 // Every `thongke` command. Each lives in its own file; add new ones to this list.
 import type { Command } from '../args';
 import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCommand, bundleSentCommand } from './bundle';
+import { dhis2ExportCommand, dhis2ImportCommand } from './dhis2';
 import { reportCommand } from './report';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
@@ -23,4 +24,6 @@ export const COMMANDS: readonly Command[] = [
   bundleKeyCommand,
   bundleSentCommand,
   bundleLogCommand,
+  dhis2ExportCommand,
+  dhis2ImportCommand,
 ];
