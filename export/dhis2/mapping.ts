@@ -31,8 +31,9 @@ export function parseMapping(text: string, file: string): Dhis2Mapping {
   if (parsed.header.length === 0 || (parsed.header.length === 1 && parsed.header[0] === '')) {
     throw new UserError('error.emptyFile', { file });
   }
-  const header = parsed.header.map((h) => h.trim());
-  if (header.length !== 3 || header.some((h, i) => h !== MAPPING_HEADER[i])) {
+  // core/csv reads header names in lower case.
+  const header = parsed.header.map((h) => h.trim().toLowerCase());
+  if (header.length !== 3 || header.some((h, i) => h !== MAPPING_HEADER[i]!.toLowerCase())) {
     throw new UserError('error.badHeader', { file, expected: MAPPING_HEADER.join(parsed.delimiter), got: parsed.header.join(parsed.delimiter).slice(0, 120) });
   }
   if (parsed.rows.length === 0) throw new UserError('error.emptyFile', { file });
