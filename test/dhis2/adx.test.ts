@@ -47,7 +47,7 @@ describe('ADX export', () => {
     expect(groups.length).toBe(r.orgUnits);
     expect(new Set(groups.map((g) => g['@orgUnit'])).size).toBe(groups.length);
     for (const g of groups) expect(g).toMatchObject({ '@period': '2024-05-01/P1M', '@dataSet': 'THONGKE_MONTHLY' });
-    const values = groups.flatMap((g) => list(g.dataValue).map((v) => ({ unit: g['@orgUnit'], ...v })));
+    const values: Node[] = groups.flatMap((g) => list(g.dataValue).map((v) => ({ unit: g['@orgUnit'], ...v })));
     expect(values.length).toBe(r.values);
     const epi = values.find((v) => v.unit === 'TH_HH_01' && v['@dataElement'] === 'EPI_FULL_U1');
     expect(epi).toMatchObject({ '@value': '31' });

@@ -2,7 +2,8 @@
 // JSON and imported into an empty database of the same catalogue and units reproduces the
 // figures; by codes and through a mapping to UIDs; a dry run writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, type Dhis2ExportResult, type Dhis2ImportResult, type Figures, type Operation } from '../../core/api';
+import { dispatch, type Dhis2ExportResult, type Dhis2ImportResult, type Operation } from '../../core/api';
+import type { Figures } from '../../core/figures';
 import { openStore, type Store } from '../../db/store';
 import { tempDir, type TempDir } from '../helpers/fixture';
 import { demoDistrict, emptyTwin, fileState, service } from './fixtures';
