@@ -11,8 +11,9 @@ export interface StoredValue {
   element: string;
   value: number;
   comment: string | null;
-  updatedBy: string;
-  updatedAt: string;
+  /** Who changed it last, and when (ISO 8601): DHIS2's storedBy and lastUpdated. */
+  storedBy: string;
+  lastUpdated: string;
 }
 
 /** The subtree's values (not cleared ones) of the months, ordered by unit code, element code, period. */
@@ -24,7 +25,7 @@ export function subtreeValues(store: Store, unit: string, months: readonly strin
       .selectFrom('data_value as v')
       .innerJoin('org_unit as u', 'u.id', 'v.unit_id')
       .innerJoin('data_element as e', 'e.id', 'v.element_id')
-      .select(['u.code as unit', 'v.period', 'e.code as element', 'v.value', 'v.comment', 'v.updated_by as updatedBy', 'v.updated_at as updatedAt'])
+      .select(['u.code as unit', 'v.period', 'e.code as element', 'v.value', 'v.comment', 'v.updated_by as storedBy', 'v.updated_at as lastUpdated'])
       .where('v.unit_id', 'in', inList(ids))
       .where('v.period', 'in', inList(months))
       .where('v.value', 'is not', null)

@@ -39,13 +39,13 @@ function aggregated(ctx: ServiceContext, stored: readonly StoredValue[], months:
     for (; i < stored.length && stored[i]!.unit === first.unit && stored[i]!.element === first.element; i++) {
       const v = stored[i]!;
       byMonth.set(v.period, v.value);
-      if (v.updatedAt > latest.updatedAt) latest = v;
+      if (v.lastUpdated > latest.lastUpdated) latest = v;
     }
     const e = ctx.store.catalogue.byCode.get(first.element);
     if (!e || e.kind === 'derived') continue;
     const value = valueOverMonths(e.kind, months, byMonth);
     if (value === null) continue;
-    out.push({ unit: first.unit, element: first.element, value, comment: null, storedBy: latest.updatedBy, lastUpdated: latest.updatedAt });
+    out.push({ unit: first.unit, element: first.element, value, comment: null, storedBy: latest.storedBy, lastUpdated: latest.lastUpdated });
   }
   return out;
 }
@@ -57,16 +57,14 @@ export function exportDhis2(ctx: ServiceContext, a: Args<'dhis2.export'>): Dhis2
   const mapping = a.mapping ? parseMapping(a.mapping.text, a.mapping.fileName) : null;
   const months = period.resolved.months;
   const stored = subtreeValues(store, unit.code, months);
-  const rows: ExportRow[] =
-    period.type === 'Monthly'
-      ? stored.map((v) => ({ unit: v.unit, element: v.element, value: v.value, comment: v.comment, storedBy: v.updatedBy, lastUpdated: v.updatedAt }))
-      : aggregated(ctx, stored, months);
+  // A month: the stored rows as they are (one per unit and element).
+  const rows: ExportRow[] = period.type === 'Monthly' ? stored : aggregated(ctx, stored, months);
   if (rows.length === 0) throw new UserError('dhis2.export.empty', { unit: unit.name, period: a.period });
   const dataSet = a.dataSet ?? DEFAULT_DATA_SETS[period.type];
   const input: ExportInput = { dataSet, period, root: unit.code, completeDate: completeDate(store, unit.code, months), rows, mapping };
   const ids = resolveIds(input);
   if (ids.rows.length === 0) throw new UserError('dhis2.export.allUnmapped', { count: rows.length });
-  const text = a.format === 'json' ? `${JSON.stringify(dataValueSet(input, ids), null, 2)}\n` : adxDocument(input, ids, clockOf(ctx)());
+  const text = a.format === 'json' ? `${JSON.stringify(dataValueSet(input, ids))}\n` : adxDocument(input, ids, clockOf(ctx)());
   return {
     format: a.format,
     text,

@@ -1,5 +1,5 @@
 // The `thongke dhis2` commands as a user runs them: the real executable (bin/thongke.mjs runs
-// the esbuild bundle, xmlbuilder2 inside it), real files, exit codes 0 / 1 (one sentence) / 2.
+// the esbuild bundle, fast-xml-parser's builder inside it), real files, exit codes 0 / 1 (one sentence) / 2.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
