@@ -50,7 +50,7 @@ for (let i = 0; i < 7; i++) {
   rawMs.push(time(rawOnce).ms);
 }
 const sample = adx();
-const rows = (select.all() as unknown[]).length;
+const rows = select.all().length;
 raw.close();
 province.close();
 

@@ -24,6 +24,7 @@ const builder = new XMLBuilder({
 
 // Characters XML 1.0 cannot carry at all (C0 controls other than tab and line breaks, lone
 // surrogates, U+FFFE/U+FFFF): a comment pasted from elsewhere may hold one.
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is matched
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 interface DataValueNode {
@@ -57,5 +58,5 @@ export function adxDocument(input: ExportInput, ids: ResolvedExport, exported: D
     '?xml': { '@version': '1.0', '@encoding': 'UTF-8' },
     adx: { '@xmlns': ADX_NAMESPACE, '@exported': exported.toISOString(), group: groups },
   };
-  return builder.build(doc) as string;
+  return builder.build(doc);
 }

@@ -34,7 +34,10 @@ describe('ADX export', () => {
   it('a district month is valid against the IHE ADX 2015 loose schema, one group per unit', async () => {
     // A comment with characters XML must escape travels in the value's annotation.
     setValue(store, { unit: 'TH_HH_01', period: '2024-05', element: 'EPI_FULL_U1', value: 31, comment: 'Tiêm bù <đợt 2> & "chiến dịch"' }, 'test', 'ui', NOW);
+    // A control character pasted into a comment cannot go into XML 1.0: it becomes a space.
+    setValue(store, { unit: 'TH_HH_02', period: '2024-05', element: 'EPI_FULL_U1', value: 20, comment: 'dán từ Excel\u0001\u000b' }, 'test', 'ui', NOW);
     const r = await exportAdx({ period: '2024-05' });
+    expect(r.text).toContain('<annotation>dán từ Excel  </annotation>');
     expect(r).toMatchObject({ period: '202405', adxPeriod: '2024-05-01/P1M', periodType: 'Monthly', idScheme: 'CODE', unmapped: [] });
     const result = await validateAdx(r.text);
     expect(result.errors).toEqual([]);
