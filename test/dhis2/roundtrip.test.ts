@@ -126,4 +126,32 @@ describe('dataValueSet round trip', () => {
     expect(flows).toBeGreaterThan(100);
     expect(lasts).toBeGreaterThan(10);
   });
+
+  it('a month marked complete carries its completeDate; importing into a completed month is refused', async () => {
+    const d = tmp.path('d.sqlite');
+    // The demo's May has unexplained problems, so the app would ask for explanations first:
+    // the completion is written as the app records it.
+    await withStore(d, (s) => {
+      s.db
+        .prepare("INSERT INTO month_status (unit_id, period, status, explained_count, changed_by, changed_at) VALUES (?, '2024-05', 'complete', 0, 'test', '2025-01-15T01:00:00.000Z')")
+        .run(s.unitId('TH_HH'));
+      return Promise.resolve();
+    });
+    const exp = await withStore(d, (s) => call<Dhis2ExportResult>(s, 'dhis2.export', { unit: 'TH_HH', period: '2024-05', format: 'json' }));
+    expect(exp.completeDate).toBe('2025-01-15');
+    expect(JSON.parse(exp.text)).toMatchObject({ completeDate: '2025-01-15' });
+    const q = await withStore(d, (s) => call<Dhis2ExportResult>(s, 'dhis2.export', { unit: 'TH_HH', period: '2024-Q2', format: 'json' }));
+    expect(q.completeDate).toBeNull();
+    // Back into the same (now locked) month of the source: refused, nothing written.
+    const before = fileState(d);
+    const s = openStore(d);
+    try {
+      const env = await dispatch(service(s), 'dhis2.import', { text: exp.text, fileName: exp.fileName }, 'en');
+      expect(env.ok).toBe(false);
+      if (!env.ok) expect(env.error.details?.[0]).toMatch(/^Value no\. 1: .*complete/);
+    } finally {
+      s.close();
+    }
+    expect(fileState(d)).toBe(before);
+  });
 });
