@@ -8,7 +8,7 @@ import { openStore } from '../db/store';
 import { exportBundle, importBundles } from '../service/bundle';
 import { exportDhis2 } from '../service/dhis2';
 import { ctxOf, demoDistrict, emptyProvince, newKey, NOW, renamedBundle } from '../test/bundle/fixtures';
-import { benchDir, median, report, time } from './util';
+import { benchDir, median, report, time, timeAsync } from './util';
 
 const tmp = benchDir();
 demoDistrict(tmp.path('district.sqlite'));
@@ -38,18 +38,18 @@ const select = raw.prepare(`SELECT u.code AS unit, e.code AS element, v.value, v
 const rawOnce = () => JSON.stringify(select.all());
 
 // Warm up, then alternate so that the load of a shared machine weighs on both sides alike.
-adx();
-json();
+await adx();
+await json();
 rawOnce();
 const adxMs: number[] = [];
 const jsonMs: number[] = [];
 const rawMs: number[] = [];
 for (let i = 0; i < 7; i++) {
-  adxMs.push(time(adx).ms);
-  jsonMs.push(time(json).ms);
+  adxMs.push((await timeAsync(adx)).ms);
+  jsonMs.push((await timeAsync(json)).ms);
   rawMs.push(time(rawOnce).ms);
 }
-const sample = adx();
+const sample = await adx();
 const rows = select.all().length;
 raw.close();
 province.close();

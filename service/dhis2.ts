@@ -8,7 +8,6 @@ import { completeDate, subtreeValues, type StoredValue } from '../db/dhis2.repo'
 import { assertIntact } from '../db/open';
 import { prepared } from '../db/query';
 import { resolveInput, writeBulk, type Resolved } from '../db/values.repo';
-import { adxDocument } from '../export/dhis2/adx';
 import { parseMapping } from '../export/dhis2/mapping';
 import { dataValueSet, resolveIds, type ExportInput, type ExportRow } from '../export/dhis2/model';
 import { dhis2Period, type Dhis2PeriodType } from '../export/dhis2/period';
@@ -50,7 +49,7 @@ function aggregated(ctx: ServiceContext, stored: readonly StoredValue[], months:
   return out;
 }
 
-export function exportDhis2(ctx: ServiceContext, a: Args<'dhis2.export'>): Dhis2ExportResult {
+export async function exportDhis2(ctx: ServiceContext, a: Args<'dhis2.export'>): Promise<Dhis2ExportResult> {
   const { store } = ctx;
   const unit = store.unit(a.unit);
   const period = dhis2Period(a.period);
@@ -64,7 +63,11 @@ export function exportDhis2(ctx: ServiceContext, a: Args<'dhis2.export'>): Dhis2
   const input: ExportInput = { dataSet, period, root: unit.code, completeDate: completeDate(store, unit.code, months), rows, mapping };
   const ids = resolveIds(input);
   if (ids.rows.length === 0) throw new UserError('dhis2.export.allUnmapped', { count: rows.length });
-  const text = a.format === 'json' ? `${JSON.stringify(dataValueSet(input, ids))}\n` : adxDocument(input, ids, clockOf(ctx)());
+  // The XML writer loads only when an ADX is made (the CLI bundle keeps it in a chunk of its own).
+  const text =
+    a.format === 'json'
+      ? `${JSON.stringify(dataValueSet(input, ids))}\n`
+      : (await import('../export/dhis2/adx')).adxDocument(input, ids, clockOf(ctx)());
   return {
     format: a.format,
     text,
