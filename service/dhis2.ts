@@ -55,7 +55,7 @@ export async function exportDhis2(ctx: ServiceContext, a: Args<'dhis2.export'>):
   const period = dhis2Period(a.period);
   const mapping = a.mapping ? parseMapping(a.mapping.text, a.mapping.fileName) : null;
   const months = period.resolved.months;
-  const stored = subtreeValues(store, unit.code, months);
+  const stored = subtreeValues(store, unit.code, months, a.format === 'json');
   // A month: the stored rows as they are (one per unit and element).
   const rows: ExportRow[] = period.type === 'Monthly' ? stored : aggregated(ctx, stored, months);
   if (rows.length === 0) throw new UserError('dhis2.export.empty', { unit: unit.name, period: a.period });
