@@ -4,15 +4,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, type TempDir } from '../helpers/fixture';
-import { demoDistrict, emptyTwin, fileState, validateAdx } from './fixtures';
+import { demoDistrict, fileState, validateAdx } from './fixtures';
+import { addUnits } from '../../db/units.repo';
 import { openStore } from '../../db/store';
 
 let tmp: TempDir;
 beforeAll(() => {
   tmp = tempDir('thongke-dhis2-cli-');
   demoDistrict(tmp.path('d.sqlite'));
-  emptyTwin(tmp.path('d.sqlite'), tmp.path('e.sqlite'));
-  for (const f of ['d.sqlite', 'e.sqlite']) openStore(tmp.path(f)).close();
+  // The receiving side as a user makes it: `thongke init` of the same catalogue, then the units
+  // it expects (registered in process here: importing units is another command's work).
+  expect(thongke('init', tmp.path('e.sqlite'), '--unit', 'TH', '--name', 'Tỉnh Thanh Hóa', '--level', 'province').code).toBe(0);
+  const demo = openStore(tmp.path('d.sqlite'));
+  const units = demo.units().filter((u) => u.code !== 'TH').map((u) => ({ code: u.code, name: u.name, level: u.level, parent: u.parent }));
+  demo.close();
+  const e = openStore(tmp.path('e.sqlite'));
+  addUnits(e.db, units);
+  e.close();
 });
 afterAll(() => tmp.remove());
 
