@@ -127,15 +127,18 @@ export function dataValueSet(input: ExportInput, ids: ResolvedExport): DataValue
     period: input.period.id,
     ...(ids.rootId !== null ? { orgUnit: ids.rootId } : {}),
     ...(input.completeDate !== null ? { completeDate: input.completeDate } : {}),
-    dataValues: ids.rows.map((r) => ({
-      dataElement: r.dataElementId,
-      period: input.period.id,
-      orgUnit: r.orgUnitId,
-      categoryOptionCombo: ids.cocId,
-      value: decimalText(r.value),
-      storedBy: r.storedBy,
-      lastUpdated: r.lastUpdated,
-      ...(r.comment !== null ? { comment: r.comment } : {}),
-    })),
+    dataValues: ids.rows.map((r) => {
+      const v: DataValueJson = {
+        dataElement: r.dataElementId,
+        period: input.period.id,
+        orgUnit: r.orgUnitId,
+        categoryOptionCombo: ids.cocId,
+        value: decimalText(r.value),
+        storedBy: r.storedBy,
+        lastUpdated: r.lastUpdated,
+      };
+      if (r.comment !== null) v.comment = r.comment;
+      return v;
+    }),
   };
 }
