@@ -72,6 +72,16 @@ describe('ADX export', () => {
     }
   });
 
+  it('with a mapping: UIDs, the unmapped left out and listed, still valid', async () => {
+    const text = ['kind,code,dhis2Id', 'orgUnit,TH_HH_01,DiszpKrYNg8', 'orgUnit,TH_HH_02,ImspTQPwCqd', 'dataElement,EPI_FULL_U1,fbfJHSPpUQD'].join('\n');
+    const r = await exportAdx({ period: '2024-05', mapping: { text, fileName: 'map.csv' } });
+    expect(r).toMatchObject({ idScheme: 'UID', values: 2, orgUnits: 2 });
+    expect(r.unmapped).toContainEqual({ kind: 'dataSet', code: 'THONGKE_MONTHLY', values: 0 });
+    expect(r.text).not.toContain('dataSet=');
+    expect(r.text).toContain('<group orgUnit="DiszpKrYNg8" period="2024-05-01/P1M">');
+    expect((await validateAdx(r.text)).errors).toEqual([]);
+  });
+
   it('the validator really runs: broken documents are rejected', async () => {
     const good = (await exportAdx({ period: '2024-05' })).text;
     expect((await validateAdx(good)).valid).toBe(true);
