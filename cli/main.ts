@@ -73,9 +73,9 @@ export async function main(argv: string[], io?: Partial<CommandIO>): Promise<num
     }
     if (isUserError(e)) {
       full.err(userMessage(e, lang));
-      const problems = (e as UserError & { problems?: { line: number; key: string; params: Record<string, string | number> }[] }).problems;
+      const problems = (e as UserError & { problems?: { line: number; key: string; params: Record<string, string | number>; lineKey?: string }[] }).problems;
       printLines(
-        (problems ?? []).map((p) => userMessage({ key: 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang)),
+        (problems ?? []).map((p) => userMessage({ key: p.lineKey ?? 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang)),
         full,
         lang,
       );

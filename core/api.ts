@@ -12,6 +12,7 @@ import { UserError, describeValue, isUserError, storageError } from './errors';
 import { bundleArgs, type BundleResults } from './api/bundle';
 import { workbookArgs, type WorkbookResults } from './api/workbook';
 import { statusArgs, type StatusResults } from './api/status';
+import { dhis2Args, type Dhis2Results } from './api/dhis2';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -23,6 +24,7 @@ export { area } from './api/contract';
 export * from './api/bundle';
 export * from './api/workbook';
 export * from './api/status';
+export * from './api/dhis2';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -30,7 +32,7 @@ export * from './api/status';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -41,6 +43,7 @@ export const argSchemas = area<Results>()({
   ...bundleArgs,
   ...workbookArgs,
   ...statusArgs,
+  ...dhis2Args,
 });
 
 export type Operation = keyof typeof argSchemas;
@@ -78,13 +81,13 @@ export function isOperation(op: unknown): op is Operation {
 }
 
 function errorOf(e: UserError, lang: Lang): ApiError {
-  const details = (e as { problems?: { line: number; key: string; params: Record<string, string | number> }[] }).problems;
+  const details = (e as { problems?: { line: number; key: string; params: Record<string, string | number>; lineKey?: string }[] }).problems;
   return {
     key: e.key,
     params: e.params,
     message: userMessage(e, lang),
     ...(details
-      ? { details: details.map((p) => userMessage({ key: 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang)) }
+      ? { details: details.map((p) => userMessage({ key: p.lineKey ?? 'error.fileLine', params: { line: p.line, message: userMessage(p, lang) } }, lang)) }
       : {}),
   };
 }

@@ -75,6 +75,8 @@ export interface LineProblem {
   line: number;
   key: string;
   params: Record<string, string | number>;
+  /** How the place is named when it is not a line ("value no. 3" of a JSON file); error.fileLine otherwise. */
+  lineKey?: string;
 }
 
 /** A file refused as a whole, with every bad line. */

@@ -24,7 +24,7 @@ export interface ValueInput {
 /** The outcome of setting one value, as the API returns it. */
 export type SetResult = SetValueResult;
 
-export type ChangeSource = 'ui' | 'csv' | 'bundle' | 'demo' | 'workbook';
+export type ChangeSource = 'ui' | 'csv' | 'bundle' | 'demo' | 'workbook' | 'dhis2';
 
 export interface Resolved {
   input: ValueInput;

@@ -8,6 +8,7 @@ import { reportHandlers } from './report';
 import { bundleHandlers } from './bundle';
 import { workbookHandlers } from './workbook';
 import { statusHandlers } from './status';
+import { dhis2Handlers } from './dhis2';
 
 export type { ServiceContext };
 
@@ -19,5 +20,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...bundleHandlers(ctx),
     ...workbookHandlers(ctx),
     ...statusHandlers(ctx),
+    ...dhis2Handlers(ctx),
   };
 }

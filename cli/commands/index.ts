@@ -1,6 +1,7 @@
 // Every `thongke` command. Each lives in its own file; add new ones to this list.
 import type { Command } from '../args';
 import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCommand, bundleSentCommand } from './bundle';
+import { dhis2ExportCommand, dhis2ImportCommand } from './dhis2';
 import { reportCommand } from './report';
 import { statusCommand, unitsImportCommand } from './status';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
@@ -29,4 +30,6 @@ export const COMMANDS: readonly Command[] = [
   workbookImportCommand,
   unitsImportCommand,
   statusCommand,
+  dhis2ExportCommand,
+  dhis2ImportCommand,
 ];
