@@ -13,7 +13,7 @@ import { readFileHead, readTextFile } from '../db/files';
 import { writeFileAtomic } from '../db/write-file';
 
 /** What a file is for: the provider picks the dialog's title and filter from it. */
-export type FilePurpose = 'report' | 'csv' | 'plans' | 'units' | 'bundle' | 'workbook';
+export type FilePurpose = 'report' | 'csv' | 'plans' | 'units' | 'bundle' | 'workbook' | 'dhis2';
 
 export interface SaveFileRequest {
   purpose: FilePurpose;
@@ -117,6 +117,13 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
       const dest = await save({ purpose: 'workbook', defaultName: r.fileName, extensions: ['xlsx'] });
       if (!dest) return null;
       return { file: basename(dest), bytes: writeFileSafely(dest, r.bytes, ctx.dbFile), sheets: r.units.length };
+    },
+    'dhis2.saveAs': async (a) => {
+      const r = await ctx.service()['dhis2.export'](a);
+      const ext = a.format === 'adx' ? 'xml' : 'json';
+      const dest = await save({ purpose: 'dhis2', defaultName: r.fileName, extensions: [ext] });
+      if (!dest) return null;
+      return { file: basename(dest), bytes: writeFileSafely(dest, r.text, ctx.dbFile), values: r.values, orgUnits: r.orgUnits };
     },
     'workbook.openFiles': () => openMany('workbook', ['xlsx'], MAX_WORKBOOK_BYTES, 200),
     'report.saveAs': async (a) => {

@@ -44,6 +44,8 @@ export const fileArgs = area<FileResults>()({
   'workbook.saveAs': z.object({ unit: code, period: month }).strict(),
   /** Asks for filled workbooks (several at once) and gives their bytes to the page (`workbook.import`). */
   'workbook.openFiles': empty,
+  /** The unit's values for the period as a DHIS2 dataValueSet JSON or ADX file, saved where the user chooses. */
+  'dhis2.saveAs': z.object({ unit: code, period: periodSpec, format: z.enum(['json', 'adx']) }).strict(),
 });
 
 export type FileOperation = keyof typeof fileArgs;
@@ -144,6 +146,7 @@ export interface FileResults {
   'bundle.openFiles': { files: ChosenFile[] } | null;
   'workbook.saveAs': (SavedFile & { sheets: number }) | null;
   'workbook.openFiles': { files: ChosenFile[] } | null;
+  'dhis2.saveAs': (SavedFile & { values: number; orgUnits: number }) | null;
 }
 
 export interface ShellResults extends FileResults {

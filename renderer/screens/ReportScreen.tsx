@@ -20,7 +20,9 @@ export function ReportScreen() {
   const { t } = useTranslation();
   const session = usePick(useSession, 'month', 'status', 'units');
   const home = homeUnit(session);
-  const { unit, kind, date, html, loading, error, saved, setUnit, setKind, setDate, preview, save } = usePick(useReport, 'unit', 'kind', 'date', 'html', 'loading', 'error', 'saved', 'setUnit', 'setKind', 'setDate', 'preview', 'save');
+  const { unit, kind, date, html, loading, error, saved, setUnit, setKind, setDate, preview, save, saveDhis2 } = usePick(
+    useReport, 'unit', 'kind', 'date', 'html', 'loading', 'error', 'saved', 'setUnit', 'setKind', 'setDate', 'preview', 'save', 'saveDhis2',
+  );
   const frame = useRef<HTMLIFrameElement>(null);
   const chosen = unit ?? home?.code ?? null;
   const period = periodSpecOf(kind, session.month);
@@ -65,6 +67,11 @@ export function ReportScreen() {
         {SAVES.map((s) => (
           <button key={s.format} type="button" disabled={!chosen || loading} onClick={() => chosen && void save(chosen, period, s.format, validDate)}>
             {t(s.label)}
+          </button>
+        ))}
+        {(['json', 'adx'] as const).map((f) => (
+          <button key={f} type="button" disabled={!chosen || loading || kind === 'nineMonths'} title={t('report.ui.dhis2Title')} onClick={() => chosen && void saveDhis2(chosen, period, f)}>
+            {t(`report.ui.dhis2.${f}`)}
           </button>
         ))}
       </div>

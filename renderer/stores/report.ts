@@ -57,6 +57,8 @@ interface ReportActions {
   preview: (unit: string, period: string, date: string | null) => Promise<void>;
   /** Main builds the file and opens its save dialog; null back means the user cancelled. */
   save: (unit: string, period: string, format: Exclude<ReportFormat, 'html'>, date: string | null) => Promise<void>;
+  /** The period's values as a DHIS2 file (dataValueSet JSON or ADX), saved where the user chooses. */
+  saveDhis2: (unit: string, period: string, format: 'json' | 'adx') => Promise<void>;
 }
 
 export const useReport = create<ReportState & ReportActions>()((set, get) => ({
@@ -87,6 +89,15 @@ export const useReport = create<ReportState & ReportActions>()((set, get) => ({
     }
   },
 
+  async saveDhis2(unit, period, format) {
+    set({ loading: true, error: null, saved: null });
+    try {
+      const f = await invoke('dhis2.saveAs', { unit, period, format });
+      set({ loading: false, saved: f ? i18n.t('report.ui.savedDhis2', { file: f.file, values: f.values, units: f.orgUnits }) : i18n.t('report.ui.cancelled') });
+    } catch (e) {
+      set({ loading: false, error: messageOf(e) });
+    }
+  },
 }));
 
 // Another database: nothing read from the old one stays.
