@@ -250,6 +250,11 @@ export function applyBundle(store: Store, a: ApplyInput): void {
   const insertValues = prepared(db, INSERT_VALUES(INSERT_BATCH));
   const batch: unknown[] = new Array<unknown>(INSERT_BATCH * VALUE_PARAMS);
   const upsertNarrative = prepared(db, UPSERT_NARRATIVE);
+  // Foreign keys: SQLite's per-row check doubled the cost of each value row (two parent lookups
+  // per row). They are switched off for this transaction (only possible outside one) and the
+  // same check is made once, set-based, before the commit: checkForeignKeys below.
+  const foreignKeys = !db.inTransaction && db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
       if (a.newUnits.length > 0) {
@@ -345,6 +350,7 @@ export function applyBundle(store: Store, a: ApplyInput): void {
         received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at);
       }
       for (const t of triggers) db.exec(t.sql);
+      if (foreignKeys) checkForeignKeys(db, [...ids.values()], [...elementIds.values()]);
       if (a.trust) {
         db.prepare(
           `INSERT INTO bundle_trust (unit, public_key, fingerprint, trusted_by, trusted_at) VALUES (?, ?, ?, ?, ?)
@@ -361,5 +367,25 @@ export function applyBundle(store: Store, a: ApplyInput): void {
     // The unit cache may hold units of the rolled-back transaction (after a commit it is right).
     store.invalidateUnits();
     throw e;
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
+}
+
+/** Tables the apply writes that have foreign keys, other than data_value (checked by its ids). */
+const CHECKED_TABLES = ['org_unit', 'org_unit_history', 'month_status', 'narrative', 'bundle_received'] as const;
+
+/**
+ * What `PRAGMA foreign_keys = ON` checks row by row, checked once inside the apply's transaction:
+ * every unit and element id the value rows point to exists, and the other tables written have no
+ * row pointing nowhere. A violation throws SQLite's own message and the transaction rolls back.
+ */
+function checkForeignKeys(db: Store['db'], unitIds: readonly number[], elementIds: readonly number[]): void {
+  const count = (table: string, ids: readonly number[]) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as { n: number }).n;
+  const ok =
+    count('org_unit', unitIds) === new Set(unitIds).size &&
+    count('data_element', elementIds) === new Set(elementIds).size &&
+    CHECKED_TABLES.every((t) => db.pragma(`foreign_key_check(${t})`).length === 0);
+  if (!ok) throw new Error('FOREIGN KEY constraint failed');
 }
