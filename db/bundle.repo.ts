@@ -386,6 +386,6 @@ function checkForeignKeys(db: Store['db'], unitIds: readonly number[], elementId
   const ok =
     count('org_unit', unitIds) === new Set(unitIds).size &&
     count('data_element', elementIds) === new Set(elementIds).size &&
-    CHECKED_TABLES.every((t) => db.pragma(`foreign_key_check(${t})`).length === 0);
+    CHECKED_TABLES.every((t) => (db.pragma(`foreign_key_check(${t})`) as unknown[]).length === 0);
   if (!ok) throw new Error('FOREIGN KEY constraint failed');
 }
