@@ -224,10 +224,17 @@ const UPSERT_VALUE = `
     revision = max(revision + 1, excluded.revision), updated_by = excluded.updated_by, updated_at = excluded.updated_at,
     source = excluded.source`;
 
-// Rows the receiver does not hold yet (most of a first bundle): a plain insert.
-const INSERT_VALUE = `
+// Rows the receiver does not hold yet (most of a first bundle): a plain insert, INSERT_BATCH rows
+// per statement. Each run() of a statement costs a round trip through the native binding (bind,
+// step, reset, a result object), and each text parameter a conversion: batching, with the month
+// and the source bound once per statement (@period, @source), takes about a third off the
+// rows' CPU time.
+const VALUE_PARAMS = 7;
+const INSERT_BATCH = 64;
+const VALUE_ROW = '(?, @period, ?, ?, ?, ?, ?, ?, @source)';
+const INSERT_VALUES = (rows: number) => `
   INSERT INTO data_value (unit_id, period, element_id, value, comment, revision, updated_by, updated_at, source)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  VALUES ${Array(rows).fill(VALUE_ROW).join(', ')}`;
 
 const UPSERT_NARRATIVE = `
   INSERT INTO narrative (unit_id, period, section, body, revision, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -244,8 +251,15 @@ const UPSERT_NARRATIVE = `
 export function applyBundle(store: Store, a: ApplyInput): void {
   const db = store.db;
   const upsertValue = prepared(db, UPSERT_VALUE);
-  const insertValue = prepared(db, INSERT_VALUE);
+  const insertValue = prepared(db, INSERT_VALUES(1));
+  const insertValues = prepared(db, INSERT_VALUES(INSERT_BATCH));
+  const batch: unknown[] = new Array<unknown>(INSERT_BATCH * VALUE_PARAMS);
   const upsertNarrative = prepared(db, UPSERT_NARRATIVE);
+  // Foreign keys: SQLite's per-row check doubled the cost of each value row (two parent lookups
+  // per row). They are switched off for this transaction (only possible outside one) and the
+  // same check is made once, set-based, before the commit: checkForeignKeys below.
+  const foreignKeys = !db.inTransaction && db.pragma('foreign_keys', { simple: true }) === 1;
+  if (foreignKeys) db.pragma('foreign_keys = OFF');
   try {
     db.transaction(() => {
       if (a.newUnits.length > 0) {
@@ -320,7 +334,23 @@ export function applyBundle(store: Store, a: ApplyInput): void {
       for (const m of a.months) {
         const source = `bundle:${a.source}:r${m.revision}`;
         clearStatus.run(m.period, subtreeJson);
-        for (const v of m.inserts) insertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], m.people[v[5]], v[6], source);
+        const month = { period: m.period, source };
+        let k = 0;
+        for (const v of m.inserts) {
+          const o = k * VALUE_PARAMS;
+          batch[o] = ids.get(v[0]);
+          batch[o + 1] = elementIds.get(v[1]);
+          batch[o + 2] = v[2];
+          batch[o + 3] = v[3];
+          batch[o + 4] = v[4];
+          batch[o + 5] = m.people[v[5]];
+          batch[o + 6] = v[6];
+          if (++k === INSERT_BATCH) {
+            insertValues.run(batch, month);
+            k = 0;
+          }
+        }
+        for (let i = 0; i < k; i++) insertValue.run(batch.slice(i * VALUE_PARAMS, (i + 1) * VALUE_PARAMS), month);
         // Exactly the rows just inserted: no row carried this bundle revision's tag before
         // (a revision is applied once), and the updates below come after.
         if (auditSetBased && m.inserts.length > 0) auditInserted.run(m.period, source, subtreeJson);
@@ -330,6 +360,7 @@ export function applyBundle(store: Store, a: ApplyInput): void {
         received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at, a.created, a.created, a.at, m.unexplained ?? null);
       }
       for (const t of triggers) db.exec(t.sql);
+      if (foreignKeys) checkForeignKeys(db, [...ids.values()], [...elementIds.values()]);
       if (a.trust) {
         db.prepare(
           `INSERT INTO bundle_trust (unit, public_key, fingerprint, trusted_by, trusted_at) VALUES (?, ?, ?, ?, ?)
@@ -346,5 +377,25 @@ export function applyBundle(store: Store, a: ApplyInput): void {
     // The unit cache may hold units of the rolled-back transaction (after a commit it is right).
     store.invalidateUnits();
     throw e;
+  } finally {
+    if (foreignKeys) db.pragma('foreign_keys = ON');
   }
+}
+
+/** Tables the apply writes that have foreign keys, other than data_value (checked by its ids). */
+const CHECKED_TABLES = ['org_unit', 'org_unit_history', 'month_status', 'narrative', 'bundle_received'] as const;
+
+/**
+ * What `PRAGMA foreign_keys = ON` checks row by row, checked once inside the apply's transaction:
+ * every unit and element id the value rows point to exists, and the other tables written have no
+ * row pointing nowhere. A violation throws SQLite's own message and the transaction rolls back.
+ */
+function checkForeignKeys(db: Store['db'], unitIds: readonly number[], elementIds: readonly number[]): void {
+  const count = (table: string, ids: readonly number[]) =>
+    (db.prepare(`SELECT count(*) AS n FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`).get(JSON.stringify(ids)) as { n: number }).n;
+  const ok =
+    count('org_unit', unitIds) === new Set(unitIds).size &&
+    count('data_element', elementIds) === new Set(elementIds).size &&
+    CHECKED_TABLES.every((t) => (db.pragma(`foreign_key_check(${t})`) as unknown[]).length === 0);
+  if (!ok) throw new Error('FOREIGN KEY constraint failed');
 }

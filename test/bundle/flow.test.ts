@@ -98,6 +98,10 @@ describe('sync bundle', () => {
     expect(n("SELECT count(*) AS n FROM audit a JOIN data_value v USING (unit_id, period, element_id, revision) WHERE a.new_value IS v.value AND a.old_value IS NULL AND a.changed_by = v.updated_by AND a.changed_at = v.updated_at")).toBeGreaterThan(2000);
     const triggers = (db: Store) => db.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
     expect(triggers(province)).toEqual(triggers(district));
+    // The per-row foreign key checks the bulk write set aside are back on, and the once-per-file
+    // check left nothing pointing nowhere.
+    expect(province.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(province.db.pragma('foreign_key_check')).toEqual([]);
     const s = service(province);
     const before = fileState(pFile());
     const writes: (() => unknown)[] = [
