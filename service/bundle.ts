@@ -220,7 +220,7 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
     throw refuse('damaged');
   }
   const current = monthOf(now);
-  for (const p of periods) if (p > current) throw refuse('future', { period: p });
+  for (const p of periods) if (p > current) throw refuse('future', { period: formatMonth(p, lang) });
   const newUnits = placeUnits(store, header);
   const byCode = new Map(header.units.map((u) => [u.code, u]));
   const counts: ImportCounts = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
@@ -234,14 +234,14 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
   for (const m of content.months) {
     const heldRevision = receivedRevision(store, header.unit, m.period);
     if (heldRevision !== null && m.revision < heldRevision) {
-      throw refuse('older', { unit: source.name, period: m.period, revision: m.revision, held: heldRevision });
+      throw refuse('older', { unit: source.name, period: formatMonth(m.period, lang), revision: m.revision, held: heldRevision });
     }
     if (heldRevision === m.revision) {
       counts.ignored += m.values.length;
       continue;
     }
     const locker = lockingUnit(store, attach, m.period);
-    if (locker && !byCode.has(locker)) throw refuse('locked', { period: m.period, locker: store.unit(locker).name });
+    if (locker && !byCode.has(locker)) throw refuse('locked', { period: formatMonth(m.period, lang), locker: store.unit(locker).name });
     const existing = existingValues(store, [...known], m.period);
     const inserts: BundleValue[] = [];
     const updates: BundleValue[] = [];
@@ -271,9 +271,9 @@ function planImport(store: Store, header: BundleHeader, raw: unknown, trust: boo
     for (const n of m.narrative) if (!byCode.has(n[0])) throw refuse('damaged');
     for (const s of m.statuses) if (!byCode.has(s[0])) throw refuse('damaged');
     const own = m.statuses.find((s) => s[0] === source.code);
-    if (!own || own[1] !== 'complete') warnings.push({ key: 'bundle.warn.notComplete', message: t('bundle.warn.notComplete', { unit: source.name, period: m.period }) });
+    if (!own || own[1] !== 'complete') warnings.push({ key: 'bundle.warn.notComplete', message: t('bundle.warn.notComplete', { unit: source.name, period: formatMonth(m.period, lang) }) });
     if (m.validation.unexplainedHigh > 0) {
-      warnings.push({ key: 'bundle.warn.unexplained', message: t('bundle.warn.unexplained', { unit: source.name, period: m.period, count: m.validation.unexplainedHigh }) });
+      warnings.push({ key: 'bundle.warn.unexplained', message: t('bundle.warn.unexplained', { unit: source.name, period: formatMonth(m.period, lang), count: m.validation.unexplainedHigh }) });
     }
     months.push({
       period: m.period, revision: m.revision, people: m.people, inserts, updates, narrative: m.narrative, statuses: m.statuses,
@@ -326,7 +326,7 @@ export function importOne(ctx: ServiceContext, file: ImportFile, opts: { dryRun:
     if (readKey(store.file)?.publicKey === header.key.publicKey) throw refuse('own', { unit: header.units[0]!.name });
     const plan = planImport(store, header, content, opts.trust, now, opts.lang);
     Object.assign(summary, { counts: plan.counts, conflicts: plan.conflicts, warnings: plan.warnings, newUnits: plan.newUnits.map((u) => u.code) });
-    const params = { unit: header.units[0]!.name, periods: header.periods.join(', '), ...plan.counts, conflicts: plan.conflicts.length };
+    const params = { unit: header.units[0]!.name, periods: header.periods.map((p) => formatMonth(p, opts.lang)).join(', '), ...plan.counts, conflicts: plan.conflicts.length };
     if (plan.months.length === 0) {
       summary.status = 'unchanged';
       summary.message = t('bundle.unchanged', params);

@@ -160,7 +160,7 @@ describe('bad bundles are refused and change nothing', () => {
     const later = await service(district, new Date('2025-06-15T08:00:00+07:00'))['bundle.export']({ unit: 'TH_HH', from: '2025-03' });
     const r = await refused(later.bytes);
     expect(r.reason).toBe('bundle.refused.future');
-    expect(r.message).toMatch(/2025-03/);
+    expect(r.message).toMatch(/tháng 3\/2025/);
     expect(NOW.getFullYear()).toBe(2025);
   });
 

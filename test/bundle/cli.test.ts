@@ -73,7 +73,7 @@ describe('thongke bundle', () => {
     writeFileSync(csv, 'unit,period,element,value\n');
     const r = await run('bundle', 'import', p, a, csv, '--trust');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/Đã nhận số liệu của Huyện Hoằng Hóa \(2024-03\)/);
+    expect(r.out).toMatch(/Đã nhận số liệu của Huyện Hoằng Hóa \(tháng 3\/2024\)/);
     expect(r.err).toMatch(/Không nhận tệp "b.tkb": đây không phải gói số liệu/);
     const en = await run('bundle', 'import', p, csv, '--lang', 'en');
     expect(en.err).toMatch(/File "b.tkb" refused: this is not a Thống kê Y tế sync bundle/);
