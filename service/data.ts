@@ -1,5 +1,6 @@
 // The data operations of the API contract, implemented on a Store. Electron-free: the same
 // object serves Electron's IPC, the CLI and the end-to-end tests.
+import { figureSeries } from './series';
 import { basename } from 'node:path';
 import type { DataResults, ServiceHandlers } from '../core/api';
 import { UserError } from '../core/errors';
@@ -77,6 +78,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
     },
     'values.importCsvText': (a) => importValuesCsv(store, a.text, a.fileName, user(), now()),
     'figures.get': (a) => getFigures(store, a.unit, a.period),
+    'figures.series': (a) => figureSeries(store, a.unit, a.element, a.to, a.months),
     'plans.importCsvText': (a) => ({ count: importPlansCsv(store, a.text, a.fileName, user(), now()) }),
     'narrative.get': (a) => getNarrative(store, a.unit, a.period),
     // The narrative belongs to the unit's month: locked with it when the month is complete.

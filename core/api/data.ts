@@ -1,6 +1,7 @@
 // Data operations of the API contract: units, catalogue, values, figures, plans, narrative,
 // settings, and the CSV files as text (the host reads and writes the file itself).
 import { z } from 'zod';
+import type { PlanDirection } from '../plan';
 import { area } from './contract';
 import type { CatalogueElement, Programme } from '../catalogue';
 import type { Figures } from '../figures';
@@ -61,6 +62,8 @@ export const dataArgs = area<DataResults>()({
   /** A values CSV, all or nothing, as the installation's user. */
   'values.importCsvText': csvText,
   'figures.get': z.object({ unit: code, period: periodSpec }).strict(),
+  /** One element's figures month by month up to `to` (a chart's trend), with the years' plans. */
+  'figures.series': z.object({ unit: code, element: code, to: month, months: z.number().int().min(2).max(60) }).strict(),
   /** A plans CSV (annual targets), all or nothing. */
   'plans.importCsvText': csvText,
   'narrative.get': z.object({ unit: code, period: month }).strict(),
@@ -127,9 +130,19 @@ export interface DataResults {
   'values.exportCsvText': { text: string; count: number };
   'values.importCsvText': CsvImportResult;
   'figures.get': Figures;
+  'figures.series': FigureSeries;
   'plans.importCsvText': { count: number };
   'narrative.get': NarrativeSection[];
   'narrative.set': { revision: number };
   'settings.get': Settings;
   'settings.set': { ok: true };
+}
+
+export interface FigureSeries {
+  unit: string;
+  element: string;
+  /** Oldest first: the month's value and the year-to-date at that month (null: nothing entered). */
+  points: { period: string; value: number | null; ytd: number | null }[];
+  /** The annual target of each year the months touch, with its direction (≥, <, ≤). */
+  plans: { year: number; target: number | null; direction: PlanDirection | null }[];
 }

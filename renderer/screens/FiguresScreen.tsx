@@ -1,5 +1,8 @@
 // The district's figures for the month and programme: what the monthly report will print.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { FigureSeries } from '../../core/api';
+import { invoke, messageOf } from '../api';
+import { TrendChart } from '../charts/TrendChart';
 import { useTranslation } from 'react-i18next';
 import { MessageBox } from '../components/MessageBox';
 import { PeriodBar } from '../components/PeriodBar';
@@ -19,6 +22,25 @@ export function FiguresScreen() {
   useEffect(() => {
     if (home) void load(home.code, month);
   }, [home, month, load]);
+
+  // The chosen element's last 24 months, with the year's plan: a chart above the table.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [series, setSeries] = useState<FigureSeries | null>(null);
+  const [seriesError, setSeriesError] = useState<string | null>(null);
+  useEffect(() => {
+    setSeries(null);
+    setSeriesError(null);
+    if (!home || !chosen) return;
+    let live = true;
+    invoke('figures.series', { unit: home.code, element: chosen, to: month, months: 24 }).then(
+      (s) => live && setSeries(s),
+      (e: unknown) => live && setSeriesError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [home, chosen, month]);
+  const chosenElement = catalogue?.elements.find((e) => e.code === chosen && e.programme === programme) ?? null;
 
   const rows = useMemo(() => {
     const byCode = new Map((figures?.figures ?? []).map((f) => [f.element, f]));
@@ -42,6 +64,20 @@ export function FiguresScreen() {
           {error}
         </div>
       )}
+      {chosenElement ? (
+        <div className="chart-panel">
+          <div className="chart-head">
+            <strong>{t('ui.chart.title', { element: lang === 'vi' ? chosenElement.nameVi : chosenElement.nameEn })}</strong>
+            <button type="button" className="link" onClick={() => setChosen(null)}>
+              {t('ui.chart.close')}
+            </button>
+          </div>
+          {seriesError && <p className="message message-error">{seriesError}</p>}
+          {series && series.element === chosenElement.code && <TrendChart series={series} element={chosenElement} lang={lang} />}
+        </div>
+      ) : (
+        <p className="hint">{t('ui.chart.pick')}</p>
+      )}
       <div className="table-wrap" data-loading={loading ? 'true' : 'false'}>
         <table className="figures">
           <thead>
@@ -59,7 +95,11 @@ export function FiguresScreen() {
           <tbody>
             {rows.map(({ e, f }) => (
               <tr key={e.code} data-element={e.code} className={e.kind === 'derived' ? 'derived' : undefined}>
-                <td className="name">{lang === 'vi' ? e.nameVi : e.nameEn}</td>
+                <td className="name">
+                  <button type="button" className="link element-link" aria-pressed={chosen === e.code} onClick={() => setChosen(e.code)}>
+                    {lang === 'vi' ? e.nameVi : e.nameEn}
+                  </button>
+                </td>
                 <td className="uom">{lang === 'vi' ? e.unitVi : e.unitEn}</td>
                 <td className="num" data-col="value">{formatFigure(f?.value ?? null, e, lang)}</td>
                 <td className="num" data-col="ytd">{formatFigure(f?.ytd ?? null, e, lang)}</td>

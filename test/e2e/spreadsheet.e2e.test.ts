@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { launchBrowser, openApp, pickMonth, seedDemo, type AppUnderTest } from './harness';
+import { launchBrowser, openApp, pickMonth, screenshot, seedDemo, type AppUnderTest } from './harness';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -158,6 +158,22 @@ describe('spreadsheet habits in the entry grid', () => {
       await expect.poll(() => [v('TH_HH_01', 'EPI_FULL_U1'), v('TH_HH_02', 'EPI_FULL_U1')]).toEqual([null, null]);
       await page.keyboard.press('Control+z');
       await expect.poll(() => [v('TH_HH_01', 'EPI_FULL_U1'), v('TH_HH_02', 'EPI_FULL_U1')]).toEqual(original.slice(0, 2));
+    });
+  });
+
+  it("the figures screen draws an element's 24 months with the year's plan line (ECharts, SVG, offline)", async () => {
+    await withApp(async ({ page }) => {
+      await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).click();
+      await pickMonth(page, '2024-05');
+      await page.getByLabel('Chương trình').selectOption('EPI');
+      await page.locator('tr[data-element="EPI_FULL_U1"] .element-link').click();
+      const chart = page.getByTestId('trend-chart');
+      await chart.locator('svg').waitFor();
+      // 24 bars (one per month with a figure), the year-to-date line and the plan's dashed line.
+      await expect.poll(() => chart.locator('svg path').count()).toBeGreaterThan(24);
+      expect(await chart.locator('svg').innerHTML()).toMatch(/Kế hoạch 2024 ≥/);
+      expect(await chart.getAttribute('aria-label')).toContain('tiêm chủng đầy đủ');
+      await screenshot(page, '30-figures-trend-chart');
     });
   });
 });

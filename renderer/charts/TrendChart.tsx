@@ -1,0 +1,80 @@
+// An element's last 24 months as a chart (ECharts, SVG, offline): the month's figure as bars,
+// the year-to-date as a line, and the year's plan target as a dashed line with its direction
+// (≥ a floor to reach, < or ≤ a ceiling to stay under), so "on track" reads at a glance. The
+// numbers are vi-VN, the months "5/2024". A table of the same numbers sits beside it for those
+// who would rather read (and for screen readers).
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FigureSeries } from '../../core/api';
+import type { CatalogueElement } from '../../core/catalogue';
+import { formatNumber, type Lang } from '../../core/format';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+
+const DIRECTION: Record<string, string> = { '>=': '≥', '<=': '≤', '<': '<' };
+
+export function TrendChart({ series, element, lang }: { series: FigureSeries; element: CatalogueElement; lang: Lang }) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const last = series.points[series.points.length - 1];
+  const year = last ? Number(last.period.slice(0, 4)) : null;
+  const plan = series.plans.find((p) => p.year === year) ?? null;
+  // The year-to-date line only means something for figures that add up over months.
+  const cumulative = element.kind === 'flow';
+  const years = useMemo(() => [...new Set(series.points.map((p) => Number(p.period.slice(0, 4))))], [series]);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const chart = echarts.init(el, null, { renderer: 'svg' });
+    const fmt = (v: number) => formatNumber(v, lang, 2);
+    chart.setOption({
+      animation: false,
+      grid: { left: 56, right: 16, top: 36, bottom: 28 },
+      legend: { top: 0, textStyle: { fontSize: 12 } },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
+      xAxis: { type: 'category', data: series.points.map((p) => `${Number(p.period.slice(5))}/${p.period.slice(0, 4)}`), axisLabel: { fontSize: 11 } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v), fontSize: 11 } },
+      series: [
+        {
+          name: t('ui.chart.month'),
+          type: 'bar',
+          data: series.points.map((p) => p.value),
+          itemStyle: { color: '#7fa7cf' },
+        },
+        // One year-to-date line per year: it starts again each January.
+        ...(cumulative
+          ? years.map((y, i) => ({
+              name: t('ui.chart.ytdYear', { year: y }),
+              type: 'line',
+              data: series.points.map((p) => (Number(p.period.slice(0, 4)) === y ? p.ytd : null)),
+              itemStyle: { color: i === years.length - 1 ? '#1f6f5c' : '#8fb8a9' },
+              showSymbol: false,
+              ...(y === year && plan?.target != null
+                ? {
+                    markLine: {
+                      symbol: 'none',
+                      lineStyle: { type: 'dashed', color: '#b3261e' },
+                      label: { formatter: `${t('ui.chart.plan', { year })} ${DIRECTION[plan.direction ?? ''] ?? ''} ${fmt(plan.target)}`, position: 'insideEndTop', fontSize: 11 },
+                      data: [{ yAxis: plan.target }],
+                    },
+                  }
+                : {}),
+            }))
+          : []),
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [series, lang, t, plan, year, years, cumulative]);
+
+  return <div ref={box} className="trend-chart" role="img" aria-label={t('ui.chart.label', { element: lang === 'vi' ? element.nameVi : element.nameEn })} data-testid="trend-chart" />;
+}
