@@ -45,3 +45,17 @@ describe('an element month by month', () => {
     expect(s.plans.find((p) => p.year === 2024)).toEqual({ year: 2024, target: may.plan, direction: may.planDirection });
   });
 });
+
+describe("the expected range beside a cell", () => {
+  it('is the range the outlier check used: every value the check flags in May 2024 is flagged here too, with the same centre', async () => {
+    const { validateMonth } = await import('./quality');
+    const outliers = validateMonth(store, 'TH_HH', '2024-05', 'vi').outliers;
+    expect(outliers.length).toBeGreaterThan(0);
+    for (const o of outliers) {
+      const s = figureSeries(store, o.unit, o.element, '2024-05', 13);
+      expect(s.range, `${o.unit} ${o.element}`).not.toBeNull();
+      expect(s.range!.flagged).toBe(true);
+      expect(s.range!.expected).toBeCloseTo(o.expected, 6);
+    }
+  });
+});

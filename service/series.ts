@@ -4,6 +4,8 @@
 // derived element recomputed from its summed parts), read with one query for all the months.
 import type { FigureSeries } from '../core/api';
 import { derive, valueOverMonths } from '../core/figures';
+import { assessSeries } from '../core/rules/outliers';
+import { WINDOW } from '../core/rules/window';
 import { addMonths, monthParts, yearToDateMonths } from '../core/period';
 import { monthSums } from '../db/figures.repo';
 import { effectivePlans } from '../db/plans.repo';
@@ -22,10 +24,16 @@ export function figureSeries(store: Store, unit: string, element: string, to: st
     return derive(e, (c) => byCode.get(c) ?? null);
   };
   const years = [...new Set(months.map((m) => monthParts(m).year))];
+  const points = months.map((m) => ({ period: m, value: valueIn([m]), ytd: valueIn(yearToDateMonths(m)) }));
+  // The outlier check's expected range for the last month: the same reading of the same 13
+  // months (core/rules/window.ts), so the chart shows the range the check used.
+  const recent = points.slice(-WINDOW).reverse().map((p) => p.value ?? Number.NaN);
+  const judged = e.kind === 'derived' ? null : assessSeries(e, recent);
   return {
+    range: judged ? { low: judged.low, high: judged.high, expected: judged.expected, flagged: judged.flagged } : null,
     unit,
     element,
-    points: months.map((m) => ({ period: m, value: valueIn([m]), ytd: valueIn(yearToDateMonths(m)) })),
+    points,
     plans: years.map((year) => {
       const plan = effectivePlans(store, unit, year).get(element);
       return { year, target: plan?.target ?? null, direction: plan?.direction ?? null };

@@ -145,4 +145,9 @@ export interface FigureSeries {
   points: { period: string; value: number | null; ytd: number | null }[];
   /** The annual target of each year the months touch, with its direction (≥, <, ≤). */
   plans: { year: number; target: number | null; direction: PlanDirection | null }[];
+  /**
+   * The expected range of the last month's value as the outlier check reads it (the 13 months up
+   * to it); null for a derived element, or when the history is too short.
+   */
+  range: { low: number; high: number; expected: number; flagged: boolean } | null;
 }

@@ -4,7 +4,7 @@
 // numbers are vi-VN, the months "5/2024". A table of the same numbers sits beside it for those
 // who would rather read (and for screen readers).
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
@@ -13,18 +13,22 @@ import type { FigureSeries } from '../../core/api';
 import type { CatalogueElement } from '../../core/catalogue';
 import { formatNumber, type Lang } from '../../core/format';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 const DIRECTION: Record<string, string> = { '>=': '≥', '<=': '≤', '<': '<' };
 
-export function TrendChart({ series, element, lang }: { series: FigureSeries; element: CatalogueElement; lang: Lang }) {
+/**
+ * `compact`: the small chart beside a cell (its unit's last 13 months), bars only, with the band
+ * of values the outlier check expected for the last month.
+ */
+export function TrendChart({ series, element, lang, compact = false }: { series: FigureSeries; element: CatalogueElement; lang: Lang; compact?: boolean }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const last = series.points[series.points.length - 1];
   const year = last ? Number(last.period.slice(0, 4)) : null;
   const plan = series.plans.find((p) => p.year === year) ?? null;
   // The year-to-date line only means something for figures that add up over months.
-  const cumulative = element.kind === 'flow';
+  const cumulative = element.kind === 'flow' && !compact;
   const years = useMemo(() => [...new Set(series.points.map((p) => Number(p.period.slice(0, 4))))], [series]);
 
   useEffect(() => {
@@ -34,17 +38,27 @@ export function TrendChart({ series, element, lang }: { series: FigureSeries; el
     const fmt = (v: number) => formatNumber(v, lang, 2);
     chart.setOption({
       animation: false,
-      grid: { left: 56, right: 16, top: 36, bottom: 28 },
-      legend: { top: 0, textStyle: { fontSize: 12 } },
+      grid: compact ? { left: 40, right: 8, top: 8, bottom: 20 } : { left: 56, right: 16, top: 36, bottom: 28 },
+      legend: { show: !compact, top: 0, textStyle: { fontSize: 12 } },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
-      xAxis: { type: 'category', data: series.points.map((p) => `${Number(p.period.slice(5))}/${p.period.slice(0, 4)}`), axisLabel: { fontSize: 11 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v), fontSize: 11 } },
+      xAxis: { type: 'category', data: series.points.map((p) => `${Number(p.period.slice(5))}/${p.period.slice(0, 4)}`), axisLabel: { fontSize: compact ? 9 : 11 } },
+      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v), fontSize: compact ? 9 : 11 }, ...(compact && series.range ? { min: (x: { min: number }) => Math.min(x.min, Math.floor(series.range!.low)), max: (x: { max: number }) => Math.max(x.max, Math.ceil(series.range!.high)) } : {}) },
       series: [
         {
           name: t('ui.chart.month'),
           type: 'bar',
           data: series.points.map((p) => p.value),
           itemStyle: { color: '#7fa7cf' },
+          ...(compact && series.range
+            ? {
+                markArea: {
+                  silent: true,
+                  itemStyle: { color: 'rgba(31, 111, 92, 0.12)' },
+                  label: { show: false },
+                  data: [[{ yAxis: series.range.low }, { yAxis: series.range.high }]],
+                },
+              }
+            : {}),
         },
         // One year-to-date line per year: it starts again each January.
         ...(cumulative
@@ -74,7 +88,7 @@ export function TrendChart({ series, element, lang }: { series: FigureSeries; el
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [series, lang, t, plan, year, years, cumulative]);
+  }, [series, lang, t, plan, year, years, cumulative, compact]);
 
-  return <div ref={box} className="trend-chart" role="img" aria-label={t('ui.chart.label', { element: lang === 'vi' ? element.nameVi : element.nameEn })} data-testid="trend-chart" />;
+  return <div ref={box} className={compact ? 'trend-chart compact' : 'trend-chart'} role="img" aria-label={t('ui.chart.label', { element: lang === 'vi' ? element.nameVi : element.nameEn })} data-testid="trend-chart" />;
 }
