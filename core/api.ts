@@ -10,6 +10,7 @@ import { area } from './api/contract';
 import { shellArgs, type ShellResults } from './api/shell';
 import { UserError, describeValue, isUserError, storageError } from './errors';
 import { bundleArgs, type BundleResults } from './api/bundle';
+import { indicatorsArgs, type IndicatorsResults } from './api/indicators';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -19,6 +20,7 @@ export * from './api/shell';
 export * from './api/quality';
 export { area } from './api/contract';
 export * from './api/bundle';
+export * from './api/indicators';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -26,7 +28,7 @@ export * from './api/bundle';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, IndicatorsResults {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -35,6 +37,7 @@ export const argSchemas = area<Results>()({
   ...shellArgs,
   ...qualityArgs,
   ...bundleArgs,
+  ...indicatorsArgs,
 });
 
 export type Operation = keyof typeof argSchemas;

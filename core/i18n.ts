@@ -13,6 +13,8 @@ import enFiles from '../resources/i18n/en/files.json';
 import viFiles from '../resources/i18n/vi/files.json';
 import enBundle from '../resources/i18n/en/bundle.json';
 import viBundle from '../resources/i18n/vi/bundle.json';
+import enIndicators from '../resources/i18n/en/indicators.json';
+import viIndicators from '../resources/i18n/vi/indicators.json';
 import type { Lang } from './format';
 import { clipParams, type UserError } from './errors';
 
@@ -20,8 +22,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viIndicators };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enIndicators };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

@@ -6,6 +6,7 @@ import { dataHandlers, type ServiceContext } from './data';
 import { qualityHandlers } from './quality.handlers';
 import { reportHandlers } from './report';
 import { bundleHandlers } from './bundle';
+import { indicatorsHandlers } from './indicators';
 
 export type { ServiceContext };
 
@@ -15,5 +16,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...reportHandlers(ctx),
     ...qualityHandlers(ctx),
     ...bundleHandlers(ctx),
+    ...indicatorsHandlers(ctx),
   };
 }

@@ -2,6 +2,7 @@
 import type { Command } from '../args';
 import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCommand, bundleSentCommand } from './bundle';
 import { reportCommand } from './report';
+import { indicatorsCommand } from './indicators';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly Command[] = [
   valuesExportCommand,
   plansImportCommand,
   figuresCommand,
+  indicatorsCommand,
   validateCommand,
   completeCommand,
   reopenCommand,
