@@ -5,7 +5,7 @@
 // in month_total). The totals are a cache: every change of a value forgets its month, every
 // change of the tree or of an element's kind forgets them all, and the next read recomputes
 // them with the same query. Both tables are keyed by month first, so forgetting a month is one
-// range delete. Frozen: never edit after release.
+// range delete, and a write to a month with nothing kept costs one lookup. Frozen: never edit after release.
 import type { Database } from 'better-sqlite3';
 
 export function updateToSchemaVersion5(db: Database): void {
@@ -23,15 +23,18 @@ export function updateToSchemaVersion5(db: Database): void {
       PRIMARY KEY (period, unit_id)
     ) STRICT, WITHOUT ROWID;
 
-    CREATE TRIGGER month_total_value_insert AFTER INSERT ON data_value BEGIN
+    CREATE TRIGGER month_total_value_insert AFTER INSERT ON data_value
+    WHEN EXISTS (SELECT 1 FROM month_total_done WHERE period = NEW.period) BEGIN
       DELETE FROM month_total_done WHERE period = NEW.period;
       DELETE FROM month_total WHERE period = NEW.period;
     END;
-    CREATE TRIGGER month_total_value_update AFTER UPDATE OF value, unit_id, period, element_id ON data_value BEGIN
+    CREATE TRIGGER month_total_value_update AFTER UPDATE OF value, unit_id, period, element_id ON data_value
+    WHEN EXISTS (SELECT 1 FROM month_total_done WHERE period IN (OLD.period, NEW.period)) BEGIN
       DELETE FROM month_total_done WHERE period IN (OLD.period, NEW.period);
       DELETE FROM month_total WHERE period IN (OLD.period, NEW.period);
     END;
-    CREATE TRIGGER month_total_value_delete AFTER DELETE ON data_value BEGIN
+    CREATE TRIGGER month_total_value_delete AFTER DELETE ON data_value
+    WHEN EXISTS (SELECT 1 FROM month_total_done WHERE period = OLD.period) BEGIN
       DELETE FROM month_total_done WHERE period = OLD.period;
       DELETE FROM month_total WHERE period = OLD.period;
     END;
