@@ -22,15 +22,23 @@ export const indicatorsCommand: Command = {
     if (!values.unit || !values.period) throw new UsageError(this.usage);
     const { unit, period } = values;
     if (!isPeriodSpec(period)) throw new UserError('error.badPeriodSpec', { period });
-    const view = await withService(positionals[0]!, io, (s) => s.call('indicators.get', { unit, period }));
-    if (values.json) io.out(JSON.stringify(view));
-    else for (const line of indicatorLines(view, io.lang)) io.out(line);
+    const { view, cat } = await withService(positionals[0]!, io, async (s) => ({
+      view: await s.call('indicators.get', { unit, period }),
+      cat: values.json ? null : await s.call('catalogue.get', {}),
+    }));
+    if (values.json || !cat) {
+      io.out(JSON.stringify(view));
+      return 0;
+    }
+    // Elements by name, never by code, in what a person reads.
+    const names = new Map(cat.elements.map((e) => [e.code, io.lang === 'vi' ? e.nameVi : e.nameEn]));
+    for (const line of indicatorLines(view, io.lang, (c) => names.get(c) ?? c)) io.out(line);
     return 0;
   },
 };
 
 /** The table as tab-separated lines: one block per unit, Vietnamese numbers and words. */
-export function indicatorLines(view: IndicatorsView, lang: Lang): string[] {
+export function indicatorLines(view: IndicatorsView, lang: Lang, elementName: (code: string) => string): string[] {
   const t = translator(lang);
   const n = (v: number | null, d = 2) => (v === null ? '-' : formatNumber(v, lang, d));
   const defs = new Map(view.definitions.map((d) => [d.code, d]));
@@ -39,7 +47,7 @@ export function indicatorLines(view: IndicatorsView, lang: Lang): string[] {
     const what =
       i.gap === 'notInCatalogue'
         ? i.missing.map((m) => t(`indicators.needs.${m}`)).join(', ')
-        : i.missing.map((c) => c).join(', ');
+        : i.missing.map(elementName).join(', ');
     return t(`indicators.gap.${i.gap ?? 'noTarget'}`, { what });
   };
   const out: string[] = [];

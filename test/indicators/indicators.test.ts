@@ -193,6 +193,9 @@ describe('province indicators', () => {
     expect(text.out).toContain('Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin\t189\t200\t94,5%\t≥ 98\tChưa đạt');
     expect(text.out).toContain('Không tính được: danh mục thiếu số giường bệnh');
     expect(text.out).toContain('Huyện B');
+    // A missing part is named, not shown as its code.
+    expect(text.out).toContain('Thiếu số liệu mẫu số: Trẻ gái');
+    expect(text.out).not.toContain('FP_BIRTHS_GIRLS');
     const json = await runCli(['indicators', file, '--unit', 'DA', '--period', '2024-Q2', '--json']);
     expect(json.code).toBe(0);
     const v = JSON.parse(json.out) as IndicatorsView;
