@@ -1,6 +1,5 @@
 // The figures of a unit and period: one grouped query for every month involved, then the
 // pure aggregation in core/figures.ts.
-import Database from 'better-sqlite3';
 import { UNSUMMED_KINDS } from '../core/catalogue';
 import { computeFigures, type Figures } from '../core/figures';
 import { UserError } from '../core/errors';
@@ -36,11 +35,69 @@ function sumRows(store: Store, unit: string, months: readonly string[]): { eleme
   );
 }
 
+// The month totals of each unit's subtree, kept per connection in SQLite's temp database (never
+// in the user's file: reading figures writes nothing there). A row holds what the grouped query
+// gives for one unit, month and element; a `month_total_done` row says the unit's month was
+// computed. Temp triggers on this connection forget a month when one of its values is written,
+// cleared, deleted or moved, and forget everything when the tree or an element's kind changes;
+// a commit by another connection (PRAGMA data_version) forgets everything too. Both tables are
+// keyed by month first: forgetting a month is one range delete, and a write to a month with
+// nothing kept costs one lookup.
+const KEPT_SQL = `
+  CREATE TEMP TABLE IF NOT EXISTS month_total (
+    period TEXT NOT NULL, unit_id INTEGER NOT NULL, element_id INTEGER NOT NULL, total REAL NOT NULL,
+    PRIMARY KEY (period, unit_id, element_id)) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS month_total_done (
+    period TEXT NOT NULL, unit_id INTEGER NOT NULL, PRIMARY KEY (period, unit_id)) WITHOUT ROWID;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_value_insert AFTER INSERT ON main.data_value
+  WHEN EXISTS (SELECT 1 FROM temp.month_total_done WHERE period = NEW.period) BEGIN
+    DELETE FROM temp.month_total_done WHERE period = NEW.period;
+    DELETE FROM temp.month_total WHERE period = NEW.period;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_value_update AFTER UPDATE OF value, unit_id, period, element_id ON main.data_value
+  WHEN EXISTS (SELECT 1 FROM temp.month_total_done WHERE period IN (OLD.period, NEW.period)) BEGIN
+    DELETE FROM temp.month_total_done WHERE period IN (OLD.period, NEW.period);
+    DELETE FROM temp.month_total WHERE period IN (OLD.period, NEW.period);
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_value_delete AFTER DELETE ON main.data_value
+  WHEN EXISTS (SELECT 1 FROM temp.month_total_done WHERE period = OLD.period) BEGIN
+    DELETE FROM temp.month_total_done WHERE period = OLD.period;
+    DELETE FROM temp.month_total WHERE period = OLD.period;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_insert AFTER INSERT ON main.org_unit BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_move AFTER UPDATE OF parent_id, id ON main.org_unit BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_delete AFTER DELETE ON main.org_unit BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_element_insert AFTER INSERT ON main.data_element BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_element_kind AFTER UPDATE OF kind, id ON main.data_element BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+`;
+
+/** Per connection: the data_version seen when the kept totals were last known good. */
+const keptVersion = new WeakMap<Store['db'], number>();
+
+/** Makes the temp tables and triggers once per connection; forgets all after another connection's commit. */
+function keptTotalsReady(store: Store): void {
+  const version = store.db.pragma('data_version', { simple: true }) as number;
+  const seen = keptVersion.get(store.db);
+  if (seen === undefined) store.db.exec(KEPT_SQL);
+  else if (seen !== version) store.db.exec('DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;');
+  keptVersion.set(store.db, version);
+}
+
 /**
  * element code → month → aggregated value over the unit's subtree. Each month's totals are kept
- * in month_total (migration 5) once computed, by the same query; a change of a value forgets
- * its month there, so a province's year is one month's sum after a bundle, not 2 M rows again.
- * A read-only store computes without keeping anything.
+ * (above) once computed, by the same grouped query; a change of a value forgets its month, so a
+ * province's year after a bundle is one month's sum, not 2 M rows again. A read-only
+ * connection computes without keeping.
  */
 export function monthSums(store: Store, unit: string, months: readonly string[]): Map<string, Map<string, number>> {
   const sums = new Map<string, Map<string, number>>();
@@ -58,33 +115,25 @@ export function monthSums(store: Store, unit: string, months: readonly string[])
     for (const r of sumRows(store, unit, months)) add(r.element_id, r.period, r.total);
     return sums;
   }
+  keptTotalsReady(store);
   const self = store.unitId(unit);
   const list = JSON.stringify(months);
   const done = new Set(
-    (prepared(store.db, 'SELECT period FROM month_total_done WHERE unit_id = ? AND period IN (SELECT value FROM json_each(?))').all(self, list) as { period: string }[]).map(
+    (prepared(store.db, 'SELECT period FROM temp.month_total_done WHERE unit_id = ? AND period IN (SELECT value FROM json_each(?))').all(self, list) as { period: string }[]).map(
       (r) => r.period,
     ),
   );
   const todo = months.filter((m) => !done.has(m));
   if (todo.length > 0) {
-    // Computed and kept in one transaction: the trigger of a value written meanwhile cannot
-    // interleave, so a kept total is never older than the values it sums. When the totals
-    // cannot be kept (another program holds the write lock, a full disk), the figures are
-    // computed all the same and nothing is kept.
-    try {
-      store.db.transaction(() => {
-        const keep = prepared(store.db, 'INSERT INTO month_total (period, unit_id, element_id, total) VALUES (?, ?, ?, ?)');
-        const mark = prepared(store.db, 'INSERT INTO month_total_done (period, unit_id) VALUES (?, ?)');
-        for (const r of sumRows(store, unit, todo)) if (r.total !== null) keep.run(r.period, self, r.element_id, r.total);
-        for (const m of todo) mark.run(m, self);
-      }).immediate();
-    } catch (e) {
-      if (!(e instanceof Database.SqliteError)) throw e;
-      for (const r of sumRows(store, unit, months)) add(r.element_id, r.period, r.total);
-      return sums;
-    }
+    // Only the temp database is written: the user's file is not locked nor changed.
+    store.db.transaction(() => {
+      const keep = prepared(store.db, 'INSERT INTO temp.month_total (period, unit_id, element_id, total) VALUES (?, ?, ?, ?)');
+      const mark = prepared(store.db, 'INSERT INTO temp.month_total_done (period, unit_id) VALUES (?, ?)');
+      for (const r of sumRows(store, unit, todo)) if (r.total !== null) keep.run(r.period, self, r.element_id, r.total);
+      for (const m of todo) mark.run(m, self);
+    })();
   }
-  const rows = prepared(store.db, 'SELECT element_id, period, total FROM month_total WHERE period IN (SELECT value FROM json_each(?)) AND unit_id = ?').all(list, self) as {
+  const rows = prepared(store.db, 'SELECT element_id, period, total FROM temp.month_total WHERE period IN (SELECT value FROM json_each(?)) AND unit_id = ?').all(list, self) as {
     element_id: number;
     period: string;
     total: number;

@@ -1,7 +1,9 @@
-// The kept month totals (migration 5) never change a figure: after every kind of change —
+// The kept month totals (db/figures.repo.ts, in SQLite's temp database) never change a figure: after every kind of change —
 // a value set, cleared or moved to another month, a unit added or moved, a rate entered on
 // the unit itself — the figures equal those of the grouped query alone (a read-only
 // connection, which keeps nothing).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getFigures } from './figures.repo';
 import { openStore, type Store } from './store';
@@ -28,7 +30,10 @@ afterEach(() => {
 });
 
 const set = (unit: string, period: string, element: string, value: number | null) => setValue(store, { unit, period, element, value }, 'lan', 'ui', NOW);
-const kept = () => (store.db.prepare('SELECT count(*) AS n FROM month_total_done').get() as { n: number }).n;
+const kept = () =>
+  store.db.prepare("SELECT 1 FROM sqlite_temp_master WHERE name = 'month_total_done'").get() === undefined
+    ? 0
+    : (store.db.prepare('SELECT count(*) AS n FROM temp.month_total_done').get() as { n: number }).n;
 
 /** The figures through the kept totals, checked against the grouped query alone. */
 function figures(unit: string, period: string) {
@@ -83,6 +88,30 @@ describe('kept month totals', () => {
     set('D2', '2024-05', 'SAN_LATRINE_PCT', 60);
     expect(figures('D', '2024-05').get('SAN_LATRINE_PCT')!.value).toBe(80);
     expect(figures('P', '2024-05').get('SAN_LATRINE_PCT')!.value).toBeNull();
+  });
+
+  it('forgets everything after another connection commits', () => {
+    set('C1', '2024-05', 'RH_LIVE_BIRTHS', 10);
+    expect(figures('P', '2024-05').get('RH_LIVE_BIRTHS')!.value).toBe(10);
+    const other = openStore(store.file);
+    try {
+      setValue(other, { unit: 'C4', period: '2024-05', element: 'RH_LIVE_BIRTHS', value: 4 }, 'lan', 'ui', NOW);
+    } finally {
+      other.close();
+    }
+    expect(figures('P', '2024-05').get('RH_LIVE_BIRTHS')!.value).toBe(14);
+  });
+
+  it('reading figures leaves the database file byte for byte as it was', () => {
+    set('C1', '2024-05', 'RH_LIVE_BIRTHS', 10);
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const hash = () => createHash('sha256').update(readFileSync(store.file)).digest('hex');
+    const before = hash();
+    getFigures(store, 'P', '2024');
+    getFigures(store, 'D', '2024-05');
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(kept()).toBeGreaterThan(0);
+    expect(hash()).toBe(before);
   });
 
   it('a read-only connection keeps nothing and writes nothing', () => {
