@@ -13,6 +13,7 @@ import { bundleArgs, type BundleResults } from './api/bundle';
 import { workbookArgs, type WorkbookResults } from './api/workbook';
 import { statusArgs, type StatusResults } from './api/status';
 import { dhis2Args, type Dhis2Results } from './api/dhis2';
+import { indicatorsArgs, type IndicatorsResults } from './api/indicators';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -25,6 +26,7 @@ export * from './api/bundle';
 export * from './api/workbook';
 export * from './api/status';
 export * from './api/dhis2';
+export * from './api/indicators';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -32,7 +34,7 @@ export * from './api/dhis2';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -44,6 +46,7 @@ export const argSchemas = area<Results>()({
   ...workbookArgs,
   ...statusArgs,
   ...dhis2Args,
+  ...indicatorsArgs,
 });
 
 export type Operation = keyof typeof argSchemas;

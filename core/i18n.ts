@@ -19,6 +19,8 @@ import enStatus from '../resources/i18n/en/status.json';
 import viStatus from '../resources/i18n/vi/status.json';
 import enDhis2 from '../resources/i18n/en/dhis2.json';
 import viDhis2 from '../resources/i18n/vi/dhis2.json';
+import enIndicators from '../resources/i18n/en/indicators.json';
+import viIndicators from '../resources/i18n/vi/indicators.json';
 import type { Lang } from './format';
 import { clipParams, type UserError } from './errors';
 
@@ -26,8 +28,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus, ...viDhis2 };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus, ...enDhis2 };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus, ...viDhis2, ...viIndicators };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus, ...enDhis2, ...enIndicators };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

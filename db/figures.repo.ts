@@ -6,14 +6,14 @@ import { UserError } from '../core/errors';
 import { isPeriodSpec, resolvePeriod, samePeriodLastYear, yearToDateMonths } from '../core/period';
 import { subtree } from '../core/orgunit';
 import { effectivePlans } from './plans.repo';
-import { all, inList, qb } from './query';
+import { all, inList, prepared, qb } from './query';
 import type { Store } from './store';
 
-/** element code → month → aggregated value over the unit's subtree. */
-export function monthSums(store: Store, unit: string, months: readonly string[]): Map<string, Map<string, number>> {
+/** The grouped query over the unit's subtree: one row per element and month with a total. */
+function sumRows(store: Store, unit: string, months: readonly string[]): { element_id: number; period: string; total: number | null }[] {
   const unitIds = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
   const self = store.unitId(unit);
-  const rows = all(
+  return all(
     store.db,
     qb
       .selectFrom('data_value as v')
@@ -33,17 +33,112 @@ export function monthSums(store: Store, unit: string, months: readonly string[])
       .where('v.value', 'is not', null)
       .groupBy(['v.element_id', 'v.period']),
   );
+}
+
+// The month totals of each unit's subtree, kept per connection in SQLite's temp database (never
+// in the user's file: reading figures writes nothing there). A row holds what the grouped query
+// gives for one unit, month and element; a `month_total_done` row says the unit's month was
+// computed. Temp triggers on this connection forget a month when one of its values is written,
+// cleared, deleted or moved, and forget everything when the tree or an element's kind changes;
+// a commit by another connection (PRAGMA data_version) forgets everything too. Both tables are
+// keyed by month first: forgetting a month is one range delete, and a write to a month with
+// nothing kept costs one lookup.
+const KEPT_SQL = `
+  CREATE TEMP TABLE IF NOT EXISTS month_total (
+    period TEXT NOT NULL, unit_id INTEGER NOT NULL, element_id INTEGER NOT NULL, total REAL NOT NULL,
+    PRIMARY KEY (period, unit_id, element_id)) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS month_total_done (
+    period TEXT NOT NULL, unit_id INTEGER NOT NULL, PRIMARY KEY (period, unit_id)) WITHOUT ROWID;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_value_insert AFTER INSERT ON main.data_value
+  WHEN EXISTS (SELECT 1 FROM temp.month_total_done WHERE period = NEW.period) BEGIN
+    DELETE FROM temp.month_total_done WHERE period = NEW.period;
+    DELETE FROM temp.month_total WHERE period = NEW.period;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_value_update AFTER UPDATE OF value, unit_id, period, element_id ON main.data_value
+  WHEN EXISTS (SELECT 1 FROM temp.month_total_done WHERE period IN (OLD.period, NEW.period)) BEGIN
+    DELETE FROM temp.month_total_done WHERE period IN (OLD.period, NEW.period);
+    DELETE FROM temp.month_total WHERE period IN (OLD.period, NEW.period);
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_value_delete AFTER DELETE ON main.data_value
+  WHEN EXISTS (SELECT 1 FROM temp.month_total_done WHERE period = OLD.period) BEGIN
+    DELETE FROM temp.month_total_done WHERE period = OLD.period;
+    DELETE FROM temp.month_total WHERE period = OLD.period;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_insert AFTER INSERT ON main.org_unit BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_move AFTER UPDATE OF parent_id, id ON main.org_unit BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_delete AFTER DELETE ON main.org_unit BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_element_insert AFTER INSERT ON main.data_element BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_element_kind AFTER UPDATE OF kind, id ON main.data_element BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+`;
+
+/** Per connection: the data_version seen when the kept totals were last known good. */
+const keptVersion = new WeakMap<Store['db'], number>();
+
+/** Makes the temp tables and triggers once per connection; forgets all after another connection's commit. */
+function keptTotalsReady(store: Store): void {
+  const version = store.db.pragma('data_version', { simple: true }) as number;
+  const seen = keptVersion.get(store.db);
+  if (seen === undefined) store.db.exec(KEPT_SQL);
+  else if (seen !== version) store.db.exec('DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;');
+  keptVersion.set(store.db, version);
+}
+
+/**
+ * element code → month → aggregated value over the unit's subtree. Each month's totals are kept
+ * (above) once computed, by the same grouped query; a change of a value forgets its month, so a
+ * province's year after a bundle is one month's sum, not 2 M rows again. A read-only
+ * connection computes without keeping.
+ */
+export function monthSums(store: Store, unit: string, months: readonly string[]): Map<string, Map<string, number>> {
   const sums = new Map<string, Map<string, number>>();
-  for (const r of rows) {
-    if (r.total === null) continue;
-    const code = store.elementCode(r.element_id);
+  const add = (elementId: number, period: string, total: number | null) => {
+    if (total === null) return;
+    const code = store.elementCode(elementId);
     let m: Map<string, number> | undefined = sums.get(code);
     if (!m) {
       m = new Map<string, number>();
       sums.set(code, m);
     }
-    m.set(r.period, r.total);
+    m.set(period, total);
+  };
+  if (store.db.readonly || months.length === 0) {
+    for (const r of sumRows(store, unit, months)) add(r.element_id, r.period, r.total);
+    return sums;
   }
+  keptTotalsReady(store);
+  const self = store.unitId(unit);
+  const list = JSON.stringify(months);
+  const done = new Set(
+    (prepared(store.db, 'SELECT period FROM temp.month_total_done WHERE unit_id = ? AND period IN (SELECT value FROM json_each(?))').all(self, list) as { period: string }[]).map(
+      (r) => r.period,
+    ),
+  );
+  const todo = months.filter((m) => !done.has(m));
+  if (todo.length > 0) {
+    // Only the temp database is written: the user's file is not locked nor changed.
+    store.db.transaction(() => {
+      const keep = prepared(store.db, 'INSERT INTO temp.month_total (period, unit_id, element_id, total) VALUES (?, ?, ?, ?)');
+      const mark = prepared(store.db, 'INSERT INTO temp.month_total_done (period, unit_id) VALUES (?, ?)');
+      for (const r of sumRows(store, unit, todo)) if (r.total !== null) keep.run(r.period, self, r.element_id, r.total);
+      for (const m of todo) mark.run(m, self);
+    })();
+  }
+  const rows = prepared(store.db, 'SELECT element_id, period, total FROM temp.month_total WHERE period IN (SELECT value FROM json_each(?)) AND unit_id = ?').all(list, self) as {
+    element_id: number;
+    period: string;
+    total: number;
+  }[];
+  for (const r of rows) add(r.element_id, r.period, r.total);
   return sums;
 }
 

@@ -9,6 +9,7 @@ import { bundleHandlers } from './bundle';
 import { workbookHandlers } from './workbook';
 import { statusHandlers } from './status';
 import { dhis2Handlers } from './dhis2';
+import { indicatorsHandlers } from './indicators';
 
 export type { ServiceContext };
 
@@ -21,5 +22,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...workbookHandlers(ctx),
     ...statusHandlers(ctx),
     ...dhis2Handlers(ctx),
+    ...indicatorsHandlers(ctx),
   };
 }

@@ -4,6 +4,7 @@ import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCo
 import { dhis2ExportCommand, dhis2ImportCommand } from './dhis2';
 import { reportCommand } from './report';
 import { statusCommand, unitsImportCommand } from './status';
+import { indicatorsCommand } from './indicators';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
 import { workbookExportCommand, workbookImportCommand } from './workbook';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   valuesExportCommand,
   plansImportCommand,
   figuresCommand,
+  indicatorsCommand,
   validateCommand,
   completeCommand,
   reopenCommand,
