@@ -6,6 +6,21 @@ import { z } from 'zod';
 const line = z.string().max(300);
 const lines = z.array(line).max(30);
 
+/** One unit's own report settings; what is left out comes from the unit's level (report templates). */
+export const unitReportSettings = z
+  .object({
+    parentBody: line,
+    unitName: line,
+    unitShort: line,
+    place: line,
+    signerTitle: lines,
+    signerName: line,
+    recipients: lines,
+  })
+  .partial()
+  .strict();
+export type UnitReportSettings = z.infer<typeof unitReportSettings>;
+
 export const settingSchemas = {
   /** The unit this installation reports for (its code). */
   'unit.home': z.string().min(1).max(64),
@@ -19,6 +34,8 @@ export const settingSchemas = {
   'report.signerTitle': lines,
   'report.signerName': line,
   'report.recipients': lines,
+  /** Per unit code: that unit's own report settings. The report.* keys above are the home unit's (unit.home). */
+  'report.units': z.record(z.string().min(1).max(64), unitReportSettings),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

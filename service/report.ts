@@ -9,7 +9,7 @@ export function reportHandlers(ctx: ServiceContext): Pick<ServiceHandlers, keyof
   const now = clockOf(ctx);
   return {
     'report.preview': (a) => {
-      const model = reportModel(ctx.store, a.unit, a.period, a.date, now());
+      const model = reportModel(ctx.store, a.unit, a.period, a.date);
       return { html: renderReportHtml(model), title: model.title.join(' '), fileBase: model.fileBase };
     },
     'report.export': async (a) => {

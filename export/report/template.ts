@@ -28,6 +28,24 @@ const blockSchema = z.union([
 ]);
 export type TemplateBlock = z.infer<typeof blockSchema>;
 
+const levelDefaultsSchema = z
+  .object({
+    parentBody: z.string(),
+    /** From this month on the parent body is another one (TT 43/2025: commune stations answer to the commune). */
+    parentBodyFrom: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), text: z.string() }).strict().optional(),
+    unitName: z.string(),
+    unitShort: z.string(),
+    place: z.string(),
+    signerTitle: z.array(z.string()),
+    recipients: z.array(z.string()),
+    /** Replaces the header's title lines for this level. */
+    title: z.array(z.string()).min(1).optional(),
+    /** {area.in} {area.on} {area.at} {area.stations} {area.stationsCap} of the body's sentences. */
+    words: z.object({ in: z.string(), on: z.string(), at: z.string(), stations: z.string(), stationsCap: z.string() }).strict(),
+  })
+  .strict();
+export type LevelDefaults = z.infer<typeof levelDefaultsSchema>;
+
 const periodWords = z.object({ label: z.string(), short: z.string() }).strict();
 
 export const templatesSchema = z
@@ -40,6 +58,10 @@ export const templatesSchema = z
       .object({ missing: z.string(), noPlan: z.string(), zeroPlan: z.string(), zeroDenominator: z.string() })
       .strict(),
     narrativeMissing: z.string(),
+    /** Printed under a section whose text was written for an earlier month ({from}: "tháng 4/2024"). */
+    narrativeCarried: z.string(),
+    /** Printed for a section of a quarter, 6/9-month or year report that has no text of its own. */
+    narrativePeriodMissing: z.string(),
     periods: z
       .object({
         month: periodWords,
@@ -54,6 +76,10 @@ export const templatesSchema = z
       .object({ national: z.array(z.string()).length(2), number: z.string(), placeDate: z.string(), title: z.array(z.string()).min(1) })
       .strict(),
     closing: z.object({ recipientsLabel: z.string() }).strict(),
+    /** Words a unit's name starts with that say what kind of unit it is ("Xã", "Thị trấn"). */
+    unitKinds: z.array(z.string().min(1)),
+    /** Report settings by the unit's level ("*": any other level), used where the unit has none of its own. */
+    levels: z.record(z.string(), z.union([z.string(), levelDefaultsSchema])),
     appendix: z
       .object({
         title: z.string(),
@@ -201,16 +227,12 @@ export function fillLine(text: string, element: string | undefined, ctx: LineCon
   return { text: tidy(out), figures, missing };
 }
 
-/** The sentence to print when none of its figures exist: its opening words and "chưa có số liệu". */
-export function allMissingLine(text: string, element: string | undefined, ctx: LineContext): string {
-  // Cut at the first figure or group; word placeholders before it ("Trong {period.short}") stay.
-  let cut = text.indexOf('[');
+/** The element codes a sentence's figures name. */
+export function lineElements(text: string, element: string | undefined): string[] {
+  const out = new Set<string>();
   for (const m of text.matchAll(PLACEHOLDER)) {
-    if (figureRef(m[1]!, element) && (cut < 0 || m.index < cut)) {
-      cut = m.index;
-      break;
-    }
+    const ref = figureRef(m[1]!, element);
+    if (ref) out.add(ref.element);
   }
-  const head = cut < 0 ? text : text.slice(0, cut);
-  return tidy(`${fillWords(head, ctx.vars)} ${ctx.phrases.missing}.`);
+  return [...out];
 }
