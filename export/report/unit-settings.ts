@@ -40,7 +40,7 @@ export function nameParts(name: string, t: ReportTemplates): { kind: string; sho
 }
 
 const nonEmpty = (s: string | undefined): s is string => typeof s === 'string' && s.trim() !== '';
-const someLines = (l: readonly string[] | undefined): l is string[] => Array.isArray(l) && l.some((x) => x.trim() !== '');
+const someLines = (l: readonly string[] | undefined): l is string[] => l !== undefined && l.some((x) => x.trim() !== '');
 
 function homeSettings(s: Settings): UnitReportSettings {
   const out: UnitReportSettings = {};
@@ -61,8 +61,8 @@ export function ownSettings(rawSettings: Readonly<Record<string, unknown>>, unit
   const base = home === unit ? homeSettings(s) : {};
   const own = s['report.units']?.[unit] ?? {};
   const out: UnitReportSettings = { ...base };
-  for (const [k, v] of Object.entries(own) as [keyof UnitReportSettings, string & string[]][]) {
-    if (typeof v === 'string' ? nonEmpty(v) : someLines(v)) out[k] = v;
+  for (const [k, v] of Object.entries(own) as [keyof UnitReportSettings, string | string[]][]) {
+    if (typeof v === 'string' ? nonEmpty(v) : someLines(v)) (out as Record<string, string | string[]>)[k] = v;
   }
   return out;
 }
