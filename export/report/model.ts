@@ -110,6 +110,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ...h.words,
     unitShort: h.unitShort,
     place: h.place,
+    unitName: h.unitName,
     name: input.unit.name,
     ...dateWords(input.date),
     ...periodVars(input.period, t),
@@ -147,6 +148,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
       closeSub();
       body.push({ kind: 'heading', level: b.h as 1 | 2 | 3 | 4, text: fillWords(b.text, vars) });
       if (b.h === 4) sub = { index: body.length - 1, kept: 0, dropped: 0 };
+    } else if ('ref' in b) {
+      body.push({ kind: 'para', text: input.children.length > 0 ? t.appendix.referenceWithCommunes : t.appendix.reference, narrative: false });
     } else if ('narrative' in b) {
       body.push(...narrativeBlocks(input.narrative.get(b.narrative), monthly ? t.narrativeMissing : fillWords(t.narrativePeriodMissing, vars)));
       const from = carried.get(b.narrative);

@@ -15,6 +15,8 @@ const blockSchema = z.union([
   z.object({ part: z.array(z.string()).min(1) }).strict(),
   z.object({ h: z.number().int().min(1).max(4), text: z.string().min(1) }).strict(),
   z.object({ narrative: z.string().min(1) }).strict(),
+  /** Where the body refers to its appendices. */
+  z.object({ ref: z.literal('appendix') }).strict(),
   z
     .object({
       p: z.string().min(1),
@@ -82,9 +84,16 @@ export const templatesSchema = z
     levels: z.record(z.string(), z.union([z.string(), levelDefaultsSchema])),
     appendix: z
       .object({
+        $comment: z.string().optional(),
         title: z.string(),
         programmesTitle: z.string(),
+        communesNumber: z.string(),
         communesTitle: z.string(),
+        /** "(Kèm theo Báo cáo số …)" under each appendix's heading. */
+        attached: z.string(),
+        /** The body's sentence that refers to the appendices (Decree 30). */
+        reference: z.string(),
+        referenceWithCommunes: z.string(),
         legend: z.string(),
         columns: z
           .object({
@@ -98,6 +107,7 @@ export const templatesSchema = z
             ytdPctOfPlan: z.string(),
             lastYear: z.string(),
             commune: z.string(),
+            code: z.string(),
             total: z.string(),
           })
           .strict(),
@@ -163,6 +173,7 @@ function applyMods(text: string, mods: string[]): string {
   for (const m of mods) {
     if (m === 'upper') out = out.toLocaleUpperCase('vi');
     else if (m === 'capital') out = out.charAt(0).toLocaleUpperCase('vi') + out.slice(1);
+    else if (m === 'capitalWords') out = out.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_w, sp: string, c: string) => sp + c.toLocaleUpperCase('vi'));
   }
   return out;
 }
