@@ -44,7 +44,7 @@ function totals(wb: ExcelJS.Workbook): { sheet: string; address: string; formula
   for (const ws of wb.worksheets) {
     ws.eachRow((row) => {
       row.eachCell((c, col) => {
-        if (isFormula(c.value)) out.push({ sheet: ws.name, address: c.address, formula: c.value.formula, result: c.value.result, header: String(ws.getRow(4).getCell(col).value) });
+        if (isFormula(c.value)) out.push({ sheet: ws.name, address: c.address, formula: c.value.formula, result: c.value.result, header: ws.getRow(4).getCell(col).text });
       });
     });
   }
@@ -74,7 +74,7 @@ describe('report workbook', () => {
     for (const ws of wb.worksheets) {
       ws.eachRow((row) => {
         row.eachCell((c) => {
-          if (isFormula(c.value)) c.value = { formula: c.value.formula, result: -1 } as ExcelJS.CellFormulaValue;
+          if (isFormula(c.value)) c.value = { formula: c.value.formula, result: -1 };
         });
       });
     }
