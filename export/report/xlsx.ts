@@ -143,7 +143,7 @@ export async function renderReportXlsx(r: ReportModel): Promise<Uint8Array> {
   const wb = new Excel.Workbook();
   wb.creator = 'Thống kê Y tế';
   wb.title = r.title.join(' ');
-  // Readers compute the SUM totals on opening (a cached 0 is not written by exceljs).
+  // Readers that honour it (Excel) recompute the SUM totals on opening.
   wb.calcProperties = { fullCalcOnLoad: true };
   const a = r.appendix;
   const used = new Set<string>();

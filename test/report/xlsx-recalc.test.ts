@@ -62,7 +62,7 @@ describe('report workbook', () => {
       const e = store.catalogue.elements.find((x) => t.header.startsWith(x.nameVi))!;
       expect(e, t.header).toBeDefined();
       const f = figures.get(e.code)!;
-      // exceljs leaves out a cached 0 (the workbook asks readers to compute on load).
+      // The file holds <v>0</v>; exceljs reads a cached 0 back as no result.
       expect(t.result ?? 0, `${t.sheet}!${t.address}`).toBeCloseTo(e.format === 'percent' || e.format === 'percent2' ? f.value! / 100 : f.value!, 9);
     }
   });
