@@ -22,8 +22,9 @@ export function sheetValue(c: Cell): { value: number; numFmt: string } | null {
     case 'money':
       return { value: v, numFmt: `${VI}#,##0"đ"` };
     case 'per100':
-      // Stored unrounded (boys per 100 girls, as computed); the format shows it as the report prints it.
-      return { value: v, numFmt: `${VI}0"/100"` };
+      // Stored unrounded (boys per 100 girls, as computed), shown with one decimal: a format cannot
+      // truncate as the report's sentence does (118/100), and rounding would print 119/100.
+      return { value: v, numFmt: `${VI}0.0"/100"` };
     case 'fixed1':
       return { value: v, numFmt: `${VI}0.0` };
     case 'number':
