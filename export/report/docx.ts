@@ -112,7 +112,7 @@ function headerBlock(r: ReportModel): (Paragraph | Table)[] {
 function block(b: BodyBlock): Paragraph[] {
   switch (b.kind) {
     case 'part':
-      return [new Paragraph({ spacing: { before: 120 }, children: [] }), ...lines(b.lines, { bold: true }), new Paragraph({ spacing: { after: 60 }, children: [] })];
+      return [new Paragraph({ spacing: { before: 120 }, children: [] }), ...lines(b.lines, { bold: true }), new Paragraph({ spacing: { after: 120 }, children: [] })];
     case 'heading':
       return [para(b.text, { bold: true, italics: b.level >= 3, indent: true, before: 120, keepNext: true })];
     case 'para':

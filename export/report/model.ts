@@ -104,6 +104,11 @@ function narrativeBlocks(body: string | undefined, missingText: string): BodyBlo
 export function buildReportModel(input: ReportInput): ReportModel {
   const t = input.templates;
   const h = input.header;
+  /** True when the unit or a unit below it enters the element (or it is unknown: then it says so). */
+  const enteredHere = (code: string): boolean => {
+    const e = input.catalogue.byCode.get(code);
+    return !e || [...input.levelsBelow].some((l) => entryLevelAllows(e.entryLevel, l as OrgUnitLevel));
+  };
   const upper = (s: string) => s.toLocaleUpperCase('vi');
   // The period's words come last: {year} is the period's year (the plan's), never the signing date's.
   const vars: Record<string, string> = {
@@ -119,18 +124,17 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const ctx: LineContext = {
     vars,
     phrases: t.unavailable,
-    resolve: (ref) => resolveFigure(ref, byCode, input.catalogue.byCode, t.padBelow10),
+    resolve: (ref) => {
+      const r = resolveFigure(ref, byCode, input.catalogue.byCode, t.padBelow10);
+      return !r.ok && r.reason === 'missing' && !enteredHere(ref.element) ? { ok: false, reason: 'notApplicable' } : r;
+    },
   };
   const monthly = resolvePeriod(input.period).kind === 'month';
   const carried = new Map((input.carried ?? []).map((c) => [c.section, c.fromPeriod]));
   /** A line applies when one of its figures is entered at the unit's level or below. */
   const applies = (b: { p: string; element?: string }): boolean => {
     const codes = lineElements(b.p, b.element);
-    if (codes.length === 0) return true;
-    return codes.some((c) => {
-      const e = input.catalogue.byCode.get(c);
-      return !e || [...input.levelsBelow].some((l) => entryLevelAllows(e.entryLevel, l as OrgUnitLevel));
-    });
+    return codes.length === 0 || codes.some(enteredHere);
   };
 
   const body: BodyBlock[] = [];

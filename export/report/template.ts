@@ -124,7 +124,9 @@ export type FigureField = (typeof FIGURE_FIELDS)[number];
 const isField = (s: string): s is FigureField => (FIGURE_FIELDS as readonly string[]).includes(s);
 
 /** Why a figure cannot be printed. 'dependent': a % whose base value is itself missing (said once). */
-export type Unavailable = 'missing' | 'noPlan' | 'zeroPlan' | 'zeroDenominator' | 'dependent';
+/** 'notApplicable': a figure no unit of the report enters (a district rate in a commune's report):
+ * its […] group is left out; outside a group it reads as missing. */
+export type Unavailable = 'missing' | 'noPlan' | 'zeroPlan' | 'zeroDenominator' | 'dependent' | 'notApplicable';
 export type Resolved = { ok: true; text: string } | { ok: false; reason: Unavailable };
 
 export interface FigureRef {
@@ -193,7 +195,8 @@ export interface LineContext {
   resolve: (ref: FigureRef) => Resolved;
 }
 
-function phraseOf(reason: Unavailable, phrases: ReportTemplates['unavailable']): string {
+function phraseOf(reason: Unavailable, phrases: ReportTemplates['unavailable'], inGroup = false): string {
+  if (reason === 'notApplicable') return inGroup ? '' : phrases.missing;
   return reason === 'dependent' ? '' : phrases[reason];
 }
 
@@ -218,7 +221,7 @@ export function fillLine(text: string, element: string | undefined, ctx: LineCon
     }
     figures++;
     const r = ctx.resolve(ref);
-    if (!r.ok && (r.reason === 'missing' || r.reason === 'dependent')) missing++;
+    if (!r.ok && (r.reason === 'missing' || r.reason === 'dependent' || r.reason === 'notApplicable')) missing++;
     return r;
   };
   const withSegments = text.replace(SEGMENT, (_whole, inner: string) => {
@@ -229,7 +232,7 @@ export function fillLine(text: string, element: string | undefined, ctx: LineCon
       failed ??= r.reason;
       return '';
     });
-    return failed === null ? filled : phraseOf(failed, ctx.phrases);
+    return failed === null ? filled : phraseOf(failed, ctx.phrases, true);
   });
   const out = withSegments.replace(PLACEHOLDER, (_w, token: string) => {
     const r = one(token);
