@@ -40,6 +40,8 @@ export const NARRATIVE_SECTION_IDS: ReadonlySet<string> = new Set(NARRATIVE_SECT
  * - report.signerTitle: ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
  * - report.signerName: a name
  * - report.recipients: ["Văn phòng Sở Y tế (B/c);", ...]
+ *   (the keys above are the home unit's; other units fall back to their level's defaults)
+ * - report.units: { CODE: { parentBody, unitName, unitShort, place, signerTitle, signerName, recipients } }
  * - unit.home: the code of the unit this installation reports for
  * - user.name: who is recorded on each change
  */
@@ -51,4 +53,5 @@ export const REPORT_SETTING_KEYS = [
   'report.signerTitle',
   'report.signerName',
   'report.recipients',
+  'report.units',
 ] as const;

@@ -17,6 +17,20 @@ export const deadlineRuleSchema = z.discriminatedUnion('rule', [
 ]);
 export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 export const DEFAULT_DEADLINE: DeadlineRule = { rule: 'dayOfNextMonth', day: 12 };
+/** One unit's own report settings; what is left out comes from the unit's level (report templates). */
+export const unitReportSettings = z
+  .object({
+    parentBody: line,
+    unitName: line,
+    unitShort: line,
+    place: line,
+    signerTitle: lines,
+    signerName: line,
+    recipients: lines,
+  })
+  .partial()
+  .strict();
+export type UnitReportSettings = z.infer<typeof unitReportSettings>;
 
 export const settingSchemas = {
   /** The unit this installation reports for (its code). */
@@ -33,6 +47,8 @@ export const settingSchemas = {
   'report.recipients': lines,
   /** The monthly report's deadline at the level above (default: DEFAULT_DEADLINE). */
   'status.deadline': deadlineRuleSchema,
+  /** Per unit code: that unit's own report settings. The report.* keys above are the home unit's (unit.home). */
+  'report.units': z.record(z.string().min(1).max(64), unitReportSettings),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -55,6 +55,18 @@ function isExplained(v: Violation, commented: ReadonlySet<string>, below: (unit:
   return below(v.unit).some((u) => v.elements.some((e) => commented.has(`${u}|${e}`)));
 }
 
+/** The month's high-importance violations, split by whether a comment explains them. */
+export function highViolations(store: Store, unit: string, period: string, report: ValidationResult): { explained: Violation[]; unexplained: Violation[] } {
+  const high = report.violations.filter((v) => v.importance === 'high');
+  const commented = commentedCells(store, unit, period);
+  const tree = store.tree();
+  const below = (u: string): string[] => [u, ...(tree.children.get(u) ?? []).flatMap(below)];
+  const explained: Violation[] = [];
+  const unexplained: Violation[] = [];
+  for (const v of high) (isExplained(v, commented, below) ? explained : unexplained).push(v);
+  return { explained, unexplained };
+}
+
 /**
  * Marks the month complete ("hoàn thành"), or refuses while a high-importance violation (on
  * the unit or any unit below it) has no explanation comment (the refusal lists them), while the
@@ -71,13 +83,7 @@ export function markComplete(store: Store, unit: string, period: string, user: s
     return { completed: false, status: getMonthStatus(store, unit, period), unexplained: [], explained: [], message: t(early, { unit: name, period }) };
   }
   const report = validateMonth(store, unit, period, lang, rules);
-  const high = report.violations.filter((v) => v.importance === 'high');
-  const commented = commentedCells(store, unit, period);
-  const tree = store.tree();
-  const below = (u: string): string[] => [u, ...(tree.children.get(u) ?? []).flatMap(below)];
-  const explained: Violation[] = [];
-  const unexplained: Violation[] = [];
-  for (const v of high) (isExplained(v, commented, below) ? explained : unexplained).push(v);
+  const { explained, unexplained } = highViolations(store, unit, period, report);
   if (unexplained.length > 0) {
     return { completed: false, status: report.status, unexplained, explained, message: t('quality.refused', { unit: name, period, count: unexplained.length }) };
   }

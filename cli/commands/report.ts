@@ -27,8 +27,10 @@ export const reportCommand: Command = {
     if (!isFormat(format)) throw new UserError('report.badFormat', { format });
     if (!isPeriodSpec(period)) throw new UserError('error.badPeriodSpec', { period });
     try {
-      const r = await withService(positionals[0]!, io, (s) => s.call('report.export', { unit, period, format, ...(date !== undefined ? { date } : {}) }));
+      const r = await withService(positionals[0]!, io, (s) => s.call('report.export', { unit, period, format, lang: io.lang, ...(date !== undefined ? { date } : {}) }));
       writeOutput(positionals[0]!, out, r.data);
+      // What to check before sending it goes to stderr; the file is written all the same.
+      for (const w of r.warnings) io.err(w);
       io.out(userMessage({ key: 'report.written', params: { file: out, size: Math.max(1, Math.round(r.data.length / 1024)) } }, io.lang));
       return 0;
     } finally {

@@ -8,12 +8,15 @@ import { code, periodSpec } from './data';
 export const REPORT_FORMATS = ['docx', 'pdf', 'xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** The date printed on the report ("ngày 10 tháng 6 năm 2024"); today when left out. */
+/** The date printed on the report ("ngày 10 tháng 6 năm 2024"); the 5th of the month after the period when left out. */
 export const reportDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** The language of the warnings; the installation's when left out. */
+const lang = z.enum(['vi', 'en']).optional();
+
 export const reportArgs = area<ReportResults>()({
-  'report.preview': z.object({ unit: code, period: periodSpec, date: reportDate.optional() }).strict(),
-  'report.export': z.object({ unit: code, period: periodSpec, format: z.enum(REPORT_FORMATS), date: reportDate.optional() }).strict(),
+  'report.preview': z.object({ unit: code, period: periodSpec, date: reportDate.optional(), lang }).strict(),
+  'report.export': z.object({ unit: code, period: periodSpec, format: z.enum(REPORT_FORMATS), date: reportDate.optional(), lang }).strict(),
 });
 
 export interface ReportPreview {
@@ -21,12 +24,15 @@ export interface ReportPreview {
   html: string;
   title: string;
   fileBase: string;
+  /** Said on screen (and on stderr by the CLI): months not complete, unexplained high violations, carried-over text. The report is made all the same. */
+  warnings: string[];
 }
 
 export interface ReportFile {
   fileName: string;
   mime: string;
   data: Uint8Array;
+  warnings: string[];
 }
 
 export interface ReportResults {

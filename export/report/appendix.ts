@@ -45,16 +45,41 @@ export interface CommuneGrid {
 }
 
 export interface Appendix {
+  /** "Phụ lục I", its heading and "(Kèm theo Báo cáo số …)". */
   title: string;
   programmesTitle: string;
+  attached: string;
   legend: string;
   /** Header texts of a programme table, in cell order after index, label and unit. */
   columns: { index: string; element: string; unit: string; values: string[] };
   programmes: ProgrammeTable[];
+  /** "Phụ lục II" and its heading. */
+  communesNumber: string;
   communesTitle: string;
   communeHeader: string;
+  /** Header of the unit-code column of the workbook's commune sheets. */
+  codeHeader: string;
   totalLabel: string;
   communes: CommuneGrid[];
+}
+
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
+
+/** "II.6.10" → [2, 6, 10]: the place of a programme's section in the report. */
+function sectionKey(section: string): number[] {
+  return section.split('.').map((s, i) => (i === 0 ? (ROMAN[s] ?? 99) : Number(s) || 0));
+}
+
+/** Programmes in the order the report's sections come (I.4 staffing before II.2), not the catalogue's file order. */
+export function reportOrder<P extends { section: string }>(programmes: readonly P[]): P[] {
+  const cmp = (a: number[], b: number[]): number => {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const d = (a[i] ?? -1) - (b[i] ?? -1);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+  return [...programmes].sort((x, y) => cmp(sectionKey(x.section), sectionKey(y.section)));
 }
 
 export function buildAppendix(
@@ -69,7 +94,7 @@ export function buildAppendix(
   const byCode = new Map<string, Figure>(figures.figures.map((f) => [f.element, f]));
   const programmes: ProgrammeTable[] = [];
   const communes: CommuneGrid[] = [];
-  for (const p of catalogue.programmes) {
+  for (const p of reportOrder(catalogue.programmes)) {
     const elements = catalogue.elements.filter((e) => e.programme === p.code);
     const title = `${p.section}. ${p.nameVi}`;
     programmes.push({
@@ -110,6 +135,7 @@ export function buildAppendix(
   return {
     title: fillWords(a.title, vars),
     programmesTitle: fillWords(a.programmesTitle, vars),
+    attached: fillWords(a.attached, vars),
     legend: fillWords(a.legend, vars),
     columns: {
       index: c.index,
@@ -118,8 +144,10 @@ export function buildAppendix(
       values: [c.value, c.ytd, c.plan, c.pctOfPlan, c.ytdPctOfPlan, c.lastYear].map((h) => fillWords(h, vars)),
     },
     programmes,
+    communesNumber: fillWords(a.communesNumber, vars),
     communesTitle: fillWords(a.communesTitle, vars),
     communeHeader: c.commune,
+    codeHeader: c.code,
     totalLabel: c.total,
     communes,
   };

@@ -38,11 +38,16 @@ interface RunOpts {
   size?: number;
 }
 
-function para(text: string, o: RunOpts & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; after?: number; before?: number } = {}): Paragraph {
+// Decree 30/2020: at least 6 pt between paragraphs (120 twentieths of a point).
+function para(
+  text: string,
+  o: RunOpts & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; after?: number; before?: number; keepNext?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.JUSTIFIED,
     indent: o.indent ? { firstLine: mm(10) } : undefined,
-    spacing: { after: o.after ?? 80, before: o.before ?? 0 },
+    spacing: { after: o.after ?? 120, before: o.before ?? 0 },
+    keepNext: o.keepNext,
     children: [new TextRun({ text, bold: o.bold, italics: o.italics, size: o.size ? pt(o.size) : undefined })],
   });
 }
@@ -107,9 +112,9 @@ function headerBlock(r: ReportModel): (Paragraph | Table)[] {
 function block(b: BodyBlock): Paragraph[] {
   switch (b.kind) {
     case 'part':
-      return [new Paragraph({ spacing: { before: 120 }, children: [] }), ...lines(b.lines, { bold: true }), new Paragraph({ spacing: { after: 60 }, children: [] })];
+      return [new Paragraph({ spacing: { before: 120 }, children: [] }), ...lines(b.lines, { bold: true }), new Paragraph({ spacing: { after: 120 }, children: [] })];
     case 'heading':
-      return [para(b.text, { bold: true, italics: b.level >= 3, indent: true, before: 60 })];
+      return [para(b.text, { bold: true, italics: b.level >= 3, indent: true, before: 120, keepNext: true })];
     case 'para':
       return [para(b.text, { indent: true })];
   }
@@ -129,11 +134,11 @@ function closing(r: ReportModel): Table {
   );
 }
 
-function cellP(text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], size: number, bold = false): TableCell {
+function cellP(text: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], size: number, bold = false, keepNext = false): TableCell {
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 50, right: 50, top: 10, bottom: 10 },
-    children: [new Paragraph({ alignment: align, spacing: { after: 0, line: 240 }, children: [new TextRun({ text, bold, size: pt(size) })] })],
+    children: [new Paragraph({ alignment: align, keepNext, spacing: { after: 0, line: 240 }, children: [new TextRun({ text, bold, size: pt(size) })] })],
   });
 }
 
@@ -144,12 +149,14 @@ function dataTable(widths: number[], head: string[], rows: { cells: string[]; bo
     columnWidths: widths,
     borders: GRID,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h) => cellP(h, AlignmentType.CENTER, size, true)) }),
+      // The header repeats on every page; it and the first two rows keep together, so no table
+      // starts with a lone row at a page foot.
+      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h) => cellP(h, AlignmentType.CENTER, size, true, true)) }),
       ...rows.map(
-        (r) =>
+        (r, n) =>
           new TableRow({
             cantSplit: true,
-            children: r.cells.map((t, i) => cellP(t, i >= numericFrom ? AlignmentType.RIGHT : i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT, size, r.bold)),
+            children: r.cells.map((t, i) => cellP(t, i >= numericFrom ? AlignmentType.RIGHT : i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT, size, r.bold, n < 1 && rows.length > 1)),
           }),
       ),
     ],
@@ -163,9 +170,13 @@ function programmeTables(r: ReportModel): (Paragraph | Table)[] {
   const rest = Math.floor((W - fixed.reduce((x, y) => x + y, 0)) / a.columns.values.length);
   const widths = [...fixed, ...a.columns.values.map(() => rest)];
   const head = [a.columns.index, a.columns.element, a.columns.unit, ...a.columns.values];
-  const out: (Paragraph | Table)[] = [...lines([a.title, a.programmesTitle], { bold: true }), para(a.legend, { italics: true, size: 11 })];
+  const out: (Paragraph | Table)[] = [
+    ...lines([a.title, a.programmesTitle], { bold: true }),
+    para(a.attached, { italics: true, align: AlignmentType.CENTER }),
+    para(a.legend, { italics: true, size: 11 }),
+  ];
   for (const p of a.programmes) {
-    out.push(para(p.title, { bold: true, size: 13, before: 160, after: 60, align: AlignmentType.LEFT }));
+    out.push(para(p.title, { bold: true, size: 13, before: 160, after: 120, align: AlignmentType.LEFT, keepNext: true }));
     out.push(dataTable(widths, head, p.rows.map((row) => ({ cells: [row.index, row.label, row.unit, ...row.cells.map((c) => c.text)] })), LAYOUT.tablePt, 3));
   }
   return out;
@@ -173,7 +184,7 @@ function programmeTables(r: ReportModel): (Paragraph | Table)[] {
 
 function grids(r: ReportModel, list: readonly CommuneGrid[]): (Paragraph | Table)[] {
   const a = r.appendix;
-  const out: (Paragraph | Table)[] = [...lines([a.communesTitle], { bold: true })];
+  const out: (Paragraph | Table)[] = [...lines([a.communesNumber, a.communesTitle], { bold: true }), para(a.attached, { italics: true, align: AlignmentType.CENTER })];
   for (const g of list) {
     for (const cols of columnChunks(g)) {
       const idx = cols.map((c) => g.columns.indexOf(c));
@@ -185,7 +196,7 @@ function grids(r: ReportModel, list: readonly CommuneGrid[]): (Paragraph | Table
         ...g.rows.map((row, n) => ({ cells: [String(n + 1), row.name, ...idx.map((j) => row.cells[j]!.text)] })),
         { cells: ['', a.totalLabel, ...idx.map((j) => g.total[j]!.text)], bold: true },
       ];
-      out.push(para(g.title, { bold: true, size: 13, before: 160, after: 60, align: AlignmentType.LEFT }));
+      out.push(para(g.title, { bold: true, size: 13, before: 160, after: 120, align: AlignmentType.LEFT, keepNext: true }));
       out.push(dataTable(widths, head, rows, LAYOUT.gridPt, 2));
     }
   }

@@ -23,7 +23,8 @@ const CSS = `
 @page wide { size: A4 landscape; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.top}mm; }
 html { font-family: ${FONT}; font-size: ${LAYOUT.bodyPt}pt; line-height: 1.3; color: #000; background: #fff; }
 body { margin: 0; }
-p { margin: 0 0 4pt 0; text-align: justify; text-indent: 10mm; }
+p { margin: 0 0 6pt 0; text-align: justify; text-indent: 10mm; }
+.attached { text-align: center; font-style: italic; text-indent: 0; }
 .hdr { width: 100%; border-collapse: collapse; font-size: 13pt; line-height: 1.2; }
 .hdr td { vertical-align: top; text-align: center; padding: 0; }
 .hdr .l { width: 40%; } .hdr .r { width: 60%; }
@@ -34,7 +35,7 @@ p { margin: 0 0 4pt 0; text-align: justify; text-indent: 10mm; }
 .hdr .num { white-space: pre; }
 .title { text-align: center; font-weight: bold; margin: 14pt 0 10pt 0; text-indent: 0; }
 .part { text-align: center; font-weight: bold; margin: 12pt 0 6pt 0; text-indent: 0; }
-.h1, .h2, .h3, .h4 { font-weight: bold; text-indent: 10mm; margin: 6pt 0 4pt 0; text-align: justify; }
+.h1, .h2, .h3, .h4 { font-weight: bold; text-indent: 10mm; margin: 6pt 0 6pt 0; text-align: justify; break-after: avoid; }
 .h3, .h4 { font-style: italic; }
 .closing { width: 100%; border-collapse: collapse; margin-top: 12pt; page-break-inside: avoid; }
 .closing td { vertical-align: top; padding: 0; }
@@ -43,7 +44,7 @@ p { margin: 0 0 4pt 0; text-align: justify; text-indent: 10mm; }
 .closing .name { margin-top: 70pt; }
 .appx { page-break-before: always; }
 .appx h2 { font-size: 14pt; text-align: center; margin: 0 0 6pt 0; }
-.appx h3 { font-size: 13pt; margin: 10pt 0 4pt 0; }
+.appx h3 { font-size: 13pt; margin: 10pt 0 6pt 0; break-after: avoid; }
 .legend { font-size: 11pt; font-style: italic; text-indent: 0; }
 table.data { width: 100%; border-collapse: collapse; font-size: ${LAYOUT.tablePt}pt; line-height: 1.15; page-break-inside: auto; }
 table.data th, table.data td { border: 1px solid #000; padding: 1pt 3pt; vertical-align: middle; }
@@ -94,7 +95,7 @@ function programmeTablesHtml(r: ReportModel): string {
       .map((row) => `<tr><td class="c">${esc(row.index)}</td><td>${esc(row.label)}</td><td class="c">${esc(row.unit)}</td>${row.cells.map((c) => `<td class="n">${esc(c.text)}</td>`).join('')}</tr>`)
       .join('')}</tbody></table>`,
   );
-  return `<section class="appx"><h2>${esc(a.title)}</h2><h2>${esc(a.programmesTitle)}</h2><p class="legend">${esc(a.legend)}</p>${tables.join('')}</section>`;
+  return `<section class="appx"><h2>${esc(a.title)}</h2><h2>${esc(a.programmesTitle)}</h2><p class="attached">${esc(a.attached)}</p><p class="legend">${esc(a.legend)}</p>${tables.join('')}</section>`;
 }
 
 function gridHtml(r: ReportModel, g: CommuneGrid, first: boolean): string {
@@ -107,7 +108,7 @@ function gridHtml(r: ReportModel, g: CommuneGrid, first: boolean): string {
         .map((row, n) => `<tr><td class="c">${n + 1}</td><td>${esc(row.name)}</td>${idx.map((j) => `<td class="n">${esc(row.cells[j]!.text)}</td>`).join('')}</tr>`)
         .join('');
       const total = `<tr class="total"><td></td><td>${esc(a.totalLabel)}</td>${idx.map((j) => `<td class="n">${esc(g.total[j]!.text)}</td>`).join('')}</tr>`;
-      const title = first && i === 0 ? `<h2>${esc(a.communesTitle)}</h2>` : '';
+      const title = first && i === 0 ? `<h2>${esc(a.communesNumber)}</h2><h2>${esc(a.communesTitle)}</h2><p class="attached">${esc(a.attached)}</p>` : '';
       return `<section class="wide">${title}<h3>${esc(g.title)}</h3><table class="data"><thead>${head}</thead><tbody>${rows}${total}</tbody></table></section>`;
     })
     .join('');

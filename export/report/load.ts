@@ -2,14 +2,15 @@
 // latest earlier month), settings, and the period's values of each unit below.
 import { UserError } from '../../core/errors';
 import { valueOverMonths } from '../../core/figures';
-import { isActiveIn } from '../../core/orgunit';
+import { isActiveIn, subtree } from '../../core/orgunit';
 import { isPeriodSpec, resolvePeriod } from '../../core/period';
 import { getFigures, monthSums } from '../../db/figures.repo';
 import { getNarrative } from '../../db/narrative.repo';
 import { allSettings } from '../../db/settings.repo';
 import type { Store } from '../../db/store';
 import type { ChildValues } from './appendix';
-import { buildReportModel, type ReportDate, type ReportModel } from './model';
+import { buildReportModel, defaultReportDate, type CarriedNarrative, type ReportDate, type ReportModel } from './model';
+import { unitReportHeader, type UnitReportHeader } from './unit-settings';
 import { shippedTemplates, unknownTemplateCodes, type ReportTemplates } from './template';
 
 /** "2024-06-10" → its parts; anything else is the user's mistake, said in one sentence. */
@@ -20,9 +21,6 @@ export function parseReportDate(s: string): ReportDate {
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-export function dateOf(now: Date): ReportDate {
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
 
 function childValues(store: Store, unit: string, months: readonly string[]): ChildValues[] {
   const tree = store.tree();
@@ -46,7 +44,8 @@ function childValues(store: Store, unit: string, months: readonly string[]): Chi
 export interface ReportRequest {
   unit: string;
   period: string;
-  date: ReportDate;
+  /** The document date; the 5th of the month after the period when left out. */
+  date?: ReportDate;
   templates?: ReportTemplates;
 }
 
@@ -57,17 +56,36 @@ export function loadReportModel(store: Store, req: ReportRequest): ReportModel {
   if (bad.length > 0) throw new UserError('report.badTemplates', { codes: bad.join(', ') });
   const unit = store.unit(req.unit);
   const p = resolvePeriod(req.period);
-  const narrative = new Map(getNarrative(store, req.unit, p.end).map((n) => [n.section, n.body]));
+  const settings = allSettings(store);
+  const header = headerOf(store, req.unit, p.end, settings, templates);
+  // A month report carries each section over from the latest earlier month (marked as such);
+  // a longer period prints only text written for that period, never one month's as the period's.
+  const rows = getNarrative(store, req.unit, p.kind === 'month' ? p.end : req.period).filter((n) => p.kind === 'month' || n.fromPeriod === req.period);
+  const narrative = new Map(rows.map((n) => [n.section, n.body]));
+  const carried: CarriedNarrative[] = rows.filter((n) => n.fromPeriod !== req.period && n.body.trim() !== '').map((n) => ({ section: n.section, fromPeriod: n.fromPeriod }));
+  const tree = store.tree();
+  const levelsBelow = new Set(subtree(tree, req.unit).map((c) => tree.units.get(c)!.level as string));
   return buildReportModel({
     catalogue: store.catalogue,
     unit,
-    parentName: unit.parent ? store.unit(unit.parent).name : null,
     period: req.period,
     figures: getFigures(store, req.unit, req.period),
     narrative,
-    settings: allSettings(store),
-    date: req.date,
+    carried,
+    header,
+    levelsBelow,
+    date: req.date ?? defaultReportDate(req.period),
     children: childValues(store, req.unit, p.months),
     templates,
   });
+}
+
+/** The unit's report header; its parent's header name is the default parent body of some levels. */
+export function headerOf(store: Store, code: string, periodEnd: string, settings: Readonly<Record<string, unknown>>, templates: ReportTemplates): UnitReportHeader {
+  const unit = store.unit(code);
+  const parent = unit.parent ? store.unit(unit.parent) : null;
+  const parentUnitName = parent
+    ? unitReportHeader({ templates, unit: parent, name: parent.name, parentUnitName: '', periodEnd, settings }).unitName
+    : '';
+  return unitReportHeader({ templates, unit, name: unit.name, parentUnitName, periodEnd, settings });
 }

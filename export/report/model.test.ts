@@ -52,8 +52,11 @@ describe('report model', () => {
   it('a month with no data says "chưa có số liệu", never 0, blank or NaN', () => {
     const m = loadReportModel(open(), { unit: 'TH_HH', period: '2024-03', date });
     expect(line(m, 'tiêm chủng đầy đủ')).toBe('- Số trẻ dưới 1 tuổi được tiêm chủng đầy đủ là chưa có số liệu.');
-    expect(line(m, 'đến khám tại các trạm')).toBe('Trong tháng 3 tổng số lượt bệnh nhân đến khám tại các trạm y tế xã, thị trấn là chưa có số liệu.');
-    expect(line(m, 'Tổng số trẻ sinh')).toBe('- Tổng số trẻ sinh là chưa có số liệu.');
+    // Each missing figure replaces only its own phrase: the rest of the sentence stays (issue 13).
+    expect(line(m, 'đến khám tại các trạm')).toBe(
+      'Trong tháng 3 tổng số lượt bệnh nhân đến khám tại các trạm y tế xã, thị trấn là chưa có số liệu. Tổng số lượt bệnh nhân khám có thẻ bảo hiểm y tế: chưa có số liệu. Tổng số bệnh nhân chuyển tuyến: chưa có số liệu. Tổng số kinh phí thu được: chưa có số liệu.',
+    );
+    expect(line(m, 'Tổng số trẻ sinh')).toMatch(/^- Tổng số trẻ sinh là chưa có số liệu \(trẻ nam chưa có số liệu, trẻ gái chưa có số liệu\)\. Tỷ số giới tính nam\/nữ là /);
     for (const s of sentences(m)) expect(s).not.toMatch(/ là 0 | 0 trẻ|: 0[;.]/);
     expect(m.appendix.programmes[0]!.rows[0]!.cells[0]!.text).toBe('—');
     // Narrative carries over from the latest earlier month; March has none before it.

@@ -4,16 +4,25 @@
 import type { Catalogue } from '../../core/catalogue';
 import type { Figure, Figures } from '../../core/figures';
 import type { OrgUnit } from '../../core/orgunit';
-import { resolvePeriod, type PeriodKind, type PeriodSpec } from '../../core/period';
+import { entryLevelAllows } from '../../core/catalogue';
+import type { OrgUnitLevel } from '../../core/orgunit';
+import { monthParts, resolvePeriod, type PeriodKind, type PeriodSpec } from '../../core/period';
 import { buildAppendix, type Appendix, type ChildValues } from './appendix';
 import { resolveFigure } from './format';
 import { periodVars } from './periods';
-import { allMissingLine, fillLine, fillWords, type LineContext, type ReportTemplates } from './template';
+import { fillLine, fillWords, lineElements, type LineContext, type ReportTemplates } from './template';
+import type { UnitReportHeader } from './unit-settings';
+
+/** "2024-04" → "tháng 4/2024". */
+function monthWords(m: string): string {
+  const { year, month } = monthParts(m);
+  return `tháng ${month}/${year}`;
+}
 
 export type BodyBlock =
   | { kind: 'part'; lines: string[] }
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
-  | { kind: 'para'; text: string; narrative: boolean };
+  | { kind: 'para'; text: string; narrative: boolean; note?: boolean };
 
 export interface ReportModel {
   unit: string;
@@ -32,6 +41,8 @@ export interface ReportModel {
   body: BodyBlock[];
   closing: { recipientsLabel: string; recipients: string[]; signerTitle: string[]; signerName: string };
   appendix: Appendix;
+  /** Narrative sections printed from an earlier month's text (the screen says so too). */
+  carried: CarriedNarrative[];
 }
 
 export interface ReportDate {
@@ -40,40 +51,44 @@ export interface ReportDate {
   day: number;
 }
 
+/** A narrative section whose text was written for another period than the one reported. */
+export interface CarriedNarrative {
+  section: string;
+  /** The month the text was written for. */
+  fromPeriod: string;
+}
+
 export interface ReportInput {
   catalogue: Catalogue;
   unit: OrgUnit;
-  parentName: string | null;
   period: PeriodSpec;
   figures: Figures;
   /** Narrative section id → text (already carried over from an earlier month where needed). */
   narrative: ReadonlyMap<string, string>;
-  settings: Readonly<Record<string, unknown>>;
+  /** Sections of `narrative` carried over from an earlier month: marked in the report. */
+  carried?: readonly CarriedNarrative[];
+  /** The unit's header, symbol, place, recipients, signer and area words (unit-settings.ts). */
+  header: UnitReportHeader;
+  /** The levels of the unit and of every unit below it: a line whose figures none of them enter is left out. */
+  levelsBelow: ReadonlySet<string>;
   date: ReportDate;
   /** The units below (communes of a district), each with its values for the period. */
   children: readonly ChildValues[];
   templates: ReportTemplates;
 }
 
-function text(v: unknown, fallback: string): string {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : fallback;
-}
-
-function lines(v: unknown, fallback: string[]): string[] {
-  if (Array.isArray(v)) {
-    const out = v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
-    return out.length > 0 ? out : fallback;
-  }
-  if (typeof v === 'string' && v.trim() !== '') return v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
-  return fallback;
+/** The document date when none is given: the 5th of the month after the period ends. */
+export function defaultReportDate(period: PeriodSpec): ReportDate {
+  const { year, month } = monthParts(resolvePeriod(period).end);
+  return month === 12 ? { year: year + 1, month: 1, day: 5 } : { year, month: month + 1, day: 5 };
 }
 
 /** Decree 30/2020: days 1–9 and months 1–2 take a leading zero ("ngày 05 tháng 02"); others do not. */
-function dateWords(d: ReportDate): { day: string; month: string; year: string } {
+function dateWords(d: ReportDate): Record<string, string> {
   return {
-    day: d.day < 10 ? `0${d.day}` : String(d.day),
-    month: d.month < 3 ? `0${d.month}` : String(d.month),
-    year: String(d.year),
+    'date.day': d.day < 10 ? `0${d.day}` : String(d.day),
+    'date.month': d.month < 3 ? `0${d.month}` : String(d.month),
+    'date.year': String(d.year),
   };
 }
 
@@ -88,37 +103,82 @@ function narrativeBlocks(body: string | undefined, missingText: string): BodyBlo
 
 export function buildReportModel(input: ReportInput): ReportModel {
   const t = input.templates;
+  const h = input.header;
+  /** True when the unit or a unit below it enters the element (or it is unknown: then it says so). */
+  const enteredHere = (code: string): boolean => {
+    const e = input.catalogue.byCode.get(code);
+    return !e || [...input.levelsBelow].some((l) => entryLevelAllows(e.entryLevel, l as OrgUnitLevel));
+  };
   const upper = (s: string) => s.toLocaleUpperCase('vi');
+  // The period's words come last: {year} is the period's year (the plan's), never the signing date's.
   const vars: Record<string, string> = {
-    ...periodVars(input.period, t),
-    unitShort: text(input.settings['report.unitShort'], 'TTYT'),
-    place: text(input.settings['report.place'], input.unit.name),
+    ...h.words,
+    unitShort: h.unitShort,
+    place: h.place,
+    unitName: h.unitName,
+    name: input.unit.name,
     ...dateWords(input.date),
+    ...periodVars(input.period, t),
   };
   const byCode = new Map<string, Figure>(input.figures.figures.map((f) => [f.element, f]));
   const ctx: LineContext = {
     vars,
     phrases: t.unavailable,
-    resolve: (ref) => resolveFigure(ref, byCode, input.catalogue.byCode, t.padBelow10),
+    resolve: (ref) => {
+      const r = resolveFigure(ref, byCode, input.catalogue.byCode, t.padBelow10);
+      return !r.ok && r.reason === 'missing' && !enteredHere(ref.element) ? { ok: false, reason: 'notApplicable' } : r;
+    },
+  };
+  const monthly = resolvePeriod(input.period).kind === 'month';
+  const carried = new Map((input.carried ?? []).map((c) => [c.section, c.fromPeriod]));
+  /** A line applies when one of its figures is entered at the unit's level or below. */
+  const applies = (b: { p: string; element?: string }): boolean => {
+    const codes = lineElements(b.p, b.element);
+    return codes.length === 0 || codes.some(enteredHere);
   };
 
   const body: BodyBlock[] = [];
+  // An unnumbered sub-heading ("* Tại cơ sở điều trị Methadone.") whose lines were all left out goes too.
+  let sub: { index: number; kept: number; dropped: number } | null = null;
+  const closeSub = () => {
+    if (sub && sub.kept === 0 && sub.dropped > 0) body.splice(sub.index, 1);
+    sub = null;
+  };
   for (const b of t.body) {
-    if ('part' in b) body.push({ kind: 'part', lines: b.part.map((l) => fillWords(l, vars)) });
-    else if ('h' in b) body.push({ kind: 'heading', level: b.h as 1 | 2 | 3 | 4, text: fillWords(b.text, vars) });
-    else if ('narrative' in b) body.push(...narrativeBlocks(input.narrative.get(b.narrative), t.narrativeMissing));
-    else {
+    if ('part' in b) {
+      closeSub();
+      body.push({ kind: 'part', lines: b.part.map((l) => fillWords(l, vars)) });
+    } else if ('h' in b) {
+      closeSub();
+      body.push({ kind: 'heading', level: b.h as 1 | 2 | 3 | 4, text: fillWords(b.text, vars) });
+      if (b.h === 4) sub = { index: body.length - 1, kept: 0, dropped: 0 };
+    } else if ('ref' in b) {
+      body.push({ kind: 'para', text: input.children.length > 0 ? t.appendix.referenceWithCommunes : t.appendix.reference, narrative: false });
+    } else if ('narrative' in b) {
+      body.push(...narrativeBlocks(input.narrative.get(b.narrative), monthly ? t.narrativeMissing : fillWords(t.narrativePeriodMissing, vars)));
+      const from = carried.get(b.narrative);
+      if (from !== undefined) body.push({ kind: 'para', text: fillWords(t.narrativeCarried, { ...vars, from: monthWords(from) }), narrative: true, note: true });
+      if (sub) sub.kept++;
+    } else {
+      if (!applies(b)) {
+        if (sub) sub.dropped++;
+        continue;
+      }
+      if (sub) sub.kept++;
       const own = b.element ? byCode.get(b.element) : undefined;
       let line: string;
       if (b.zero && own?.value === 0) line = fillWords(b.zero, vars);
       else {
+        // A missing figure replaces the smallest phrase that holds it ([…] or the figure alone):
+        // the rest of the sentence and every other figure stay.
         const filled = fillLine(b.p, b.element, ctx);
         const allMissing = filled.figures > 0 && filled.missing === filled.figures;
-        line = allMissing ? (b.missing ? fillWords(b.missing, vars) : allMissingLine(b.p, b.element, ctx)) : filled.text;
+        line = allMissing && b.missing ? fillWords(b.missing, vars) : filled.text;
       }
       body.push({ kind: 'para', text: line, narrative: false });
     }
   }
+  closeSub();
 
   return {
     unit: input.unit.code,
@@ -126,20 +186,21 @@ export function buildReportModel(input: ReportInput): ReportModel {
     periodKind: resolvePeriod(input.period).kind,
     fileBase: `BaoCao_${input.unit.code}_${input.period}`,
     header: {
-      parentBody: upper(text(input.settings['report.parentBody'], input.parentName ?? '')),
-      unitName: upper(text(input.settings['report.unitName'], input.unit.name)),
+      parentBody: upper(h.parentBody),
+      unitName: upper(h.unitName),
       national: [t.header.national[0]!, t.header.national[1]!],
       number: fillWords(t.header.number, vars),
       placeDate: fillWords(t.header.placeDate, vars),
     },
-    title: t.header.title.map((l) => fillWords(l, vars)),
+    title: (h.title ?? t.header.title).map((l) => fillWords(l, vars)),
     body,
     closing: {
       recipientsLabel: t.closing.recipientsLabel,
-      recipients: lines(input.settings['report.recipients'], ['- Lưu: VT.']).map((r) => (r.startsWith('-') ? r : `- ${r}`)),
-      signerTitle: lines(input.settings['report.signerTitle'], ['GIÁM ĐỐC']).map(upper),
-      signerName: text(input.settings['report.signerName'], ''),
+      recipients: h.recipients.map((r) => r.trim()).filter(Boolean).map((r) => (r.startsWith('-') ? r : `- ${r}`)),
+      signerTitle: h.signerTitle.map((r) => r.trim()).filter(Boolean).map(upper),
+      signerName: h.signerName,
     },
+    carried: [...(input.carried ?? [])],
     appendix: buildAppendix(input.catalogue, input.figures, input.children, t, vars),
   };
 }

@@ -6,7 +6,7 @@
 import type { ReportFormat } from '../../core/api/report';
 import type { Store } from '../../db/store';
 import { renderReportHtml } from './html';
-import { dateOf, loadReportModel, parseReportDate } from './load';
+import { loadReportModel, parseReportDate } from './load';
 import type { ReportModel } from './model';
 
 export const MIME: Record<ReportFormat, string> = {
@@ -20,7 +20,7 @@ export interface RenderRequest {
   unit: string;
   period: string;
   format: ReportFormat;
-  /** "YYYY-MM-DD"; the clock's today when left out. */
+  /** "YYYY-MM-DD"; the 5th of the month after the period when left out. */
   date?: string;
 }
 
@@ -31,8 +31,8 @@ export interface RenderedReport {
   model: ReportModel;
 }
 
-export function reportModel(store: Store, unit: string, period: string, date: string | undefined, now: Date): ReportModel {
-  return loadReportModel(store, { unit, period, date: date ? parseReportDate(date) : dateOf(now) });
+export function reportModel(store: Store, unit: string, period: string, date: string | undefined): ReportModel {
+  return loadReportModel(store, { unit, period, ...(date ? { date: parseReportDate(date) } : {}) });
 }
 
 /** Print HTML → PDF bytes: Electron's printToPDF in the app, playwright-core's Chromium elsewhere. */
@@ -41,10 +41,10 @@ export type PdfRenderer = (html: string) => Promise<Uint8Array>;
 export async function renderReport(
   store: Store,
   req: RenderRequest,
-  now: Date = new Date(),
+  _now: Date = new Date(),
   renderPdf?: PdfRenderer,
 ): Promise<RenderedReport> {
-  const model = reportModel(store, req.unit, req.period, req.date, now);
+  const model = reportModel(store, req.unit, req.period, req.date);
   let bytes: Uint8Array;
   switch (req.format) {
     case 'docx':

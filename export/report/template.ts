@@ -15,6 +15,8 @@ const blockSchema = z.union([
   z.object({ part: z.array(z.string()).min(1) }).strict(),
   z.object({ h: z.number().int().min(1).max(4), text: z.string().min(1) }).strict(),
   z.object({ narrative: z.string().min(1) }).strict(),
+  /** Where the body refers to its appendices. */
+  z.object({ ref: z.literal('appendix') }).strict(),
   z
     .object({
       p: z.string().min(1),
@@ -28,6 +30,24 @@ const blockSchema = z.union([
 ]);
 export type TemplateBlock = z.infer<typeof blockSchema>;
 
+const levelDefaultsSchema = z
+  .object({
+    parentBody: z.string(),
+    /** From this month on the parent body is another one (TT 43/2025: commune stations answer to the commune). */
+    parentBodyFrom: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), text: z.string() }).strict().optional(),
+    unitName: z.string(),
+    unitShort: z.string(),
+    place: z.string(),
+    signerTitle: z.array(z.string()),
+    recipients: z.array(z.string()),
+    /** Replaces the header's title lines for this level. */
+    title: z.array(z.string()).min(1).optional(),
+    /** {area.in} {area.on} {area.at} {area.stations} {area.stationsCap} of the body's sentences. */
+    words: z.object({ in: z.string(), on: z.string(), at: z.string(), stations: z.string(), stationsCap: z.string() }).strict(),
+  })
+  .strict();
+export type LevelDefaults = z.infer<typeof levelDefaultsSchema>;
+
 const periodWords = z.object({ label: z.string(), short: z.string() }).strict();
 
 export const templatesSchema = z
@@ -40,6 +60,10 @@ export const templatesSchema = z
       .object({ missing: z.string(), noPlan: z.string(), zeroPlan: z.string(), zeroDenominator: z.string() })
       .strict(),
     narrativeMissing: z.string(),
+    /** Printed under a section whose text was written for an earlier month ({from}: "tháng 4/2024"). */
+    narrativeCarried: z.string(),
+    /** Printed for a section of a quarter, 6/9-month or year report that has no text of its own. */
+    narrativePeriodMissing: z.string(),
     periods: z
       .object({
         month: periodWords,
@@ -54,11 +78,22 @@ export const templatesSchema = z
       .object({ national: z.array(z.string()).length(2), number: z.string(), placeDate: z.string(), title: z.array(z.string()).min(1) })
       .strict(),
     closing: z.object({ recipientsLabel: z.string() }).strict(),
+    /** Words a unit's name starts with that say what kind of unit it is ("Xã", "Thị trấn"). */
+    unitKinds: z.array(z.string().min(1)),
+    /** Report settings by the unit's level ("*": any other level), used where the unit has none of its own. */
+    levels: z.record(z.string(), z.union([z.string(), levelDefaultsSchema])),
     appendix: z
       .object({
+        $comment: z.string().optional(),
         title: z.string(),
         programmesTitle: z.string(),
+        communesNumber: z.string(),
         communesTitle: z.string(),
+        /** "(Kèm theo Báo cáo số …)" under each appendix's heading. */
+        attached: z.string(),
+        /** The body's sentence that refers to the appendices (Decree 30). */
+        reference: z.string(),
+        referenceWithCommunes: z.string(),
         legend: z.string(),
         columns: z
           .object({
@@ -72,6 +107,7 @@ export const templatesSchema = z
             ytdPctOfPlan: z.string(),
             lastYear: z.string(),
             commune: z.string(),
+            code: z.string(),
             total: z.string(),
           })
           .strict(),
@@ -88,7 +124,9 @@ export type FigureField = (typeof FIGURE_FIELDS)[number];
 const isField = (s: string): s is FigureField => (FIGURE_FIELDS as readonly string[]).includes(s);
 
 /** Why a figure cannot be printed. 'dependent': a % whose base value is itself missing (said once). */
-export type Unavailable = 'missing' | 'noPlan' | 'zeroPlan' | 'zeroDenominator' | 'dependent';
+/** 'notApplicable': a figure no unit of the report enters (a district rate in a commune's report):
+ * its […] group is left out; outside a group it reads as missing. */
+export type Unavailable = 'missing' | 'noPlan' | 'zeroPlan' | 'zeroDenominator' | 'dependent' | 'notApplicable';
 export type Resolved = { ok: true; text: string } | { ok: false; reason: Unavailable };
 
 export interface FigureRef {
@@ -137,6 +175,7 @@ function applyMods(text: string, mods: string[]): string {
   for (const m of mods) {
     if (m === 'upper') out = out.toLocaleUpperCase('vi');
     else if (m === 'capital') out = out.charAt(0).toLocaleUpperCase('vi') + out.slice(1);
+    else if (m === 'capitalWords') out = out.toLocaleLowerCase('vi').replace(/(^|\s)(\p{L})/gu, (_w, sp: string, c: string) => sp + c.toLocaleUpperCase('vi'));
   }
   return out;
 }
@@ -156,7 +195,8 @@ export interface LineContext {
   resolve: (ref: FigureRef) => Resolved;
 }
 
-function phraseOf(reason: Unavailable, phrases: ReportTemplates['unavailable']): string {
+function phraseOf(reason: Unavailable, phrases: ReportTemplates['unavailable'], inGroup = false): string {
+  if (reason === 'notApplicable') return inGroup ? '' : phrases.missing;
   return reason === 'dependent' ? '' : phrases[reason];
 }
 
@@ -181,7 +221,7 @@ export function fillLine(text: string, element: string | undefined, ctx: LineCon
     }
     figures++;
     const r = ctx.resolve(ref);
-    if (!r.ok && (r.reason === 'missing' || r.reason === 'dependent')) missing++;
+    if (!r.ok && (r.reason === 'missing' || r.reason === 'dependent' || r.reason === 'notApplicable')) missing++;
     return r;
   };
   const withSegments = text.replace(SEGMENT, (_whole, inner: string) => {
@@ -192,7 +232,7 @@ export function fillLine(text: string, element: string | undefined, ctx: LineCon
       failed ??= r.reason;
       return '';
     });
-    return failed === null ? filled : phraseOf(failed, ctx.phrases);
+    return failed === null ? filled : phraseOf(failed, ctx.phrases, true);
   });
   const out = withSegments.replace(PLACEHOLDER, (_w, token: string) => {
     const r = one(token);
@@ -201,16 +241,12 @@ export function fillLine(text: string, element: string | undefined, ctx: LineCon
   return { text: tidy(out), figures, missing };
 }
 
-/** The sentence to print when none of its figures exist: its opening words and "chưa có số liệu". */
-export function allMissingLine(text: string, element: string | undefined, ctx: LineContext): string {
-  // Cut at the first figure or group; word placeholders before it ("Trong {period.short}") stay.
-  let cut = text.indexOf('[');
+/** The element codes a sentence's figures name. */
+export function lineElements(text: string, element: string | undefined): string[] {
+  const out = new Set<string>();
   for (const m of text.matchAll(PLACEHOLDER)) {
-    if (figureRef(m[1]!, element) && (cut < 0 || m.index < cut)) {
-      cut = m.index;
-      break;
-    }
+    const ref = figureRef(m[1]!, element);
+    if (ref) out.add(ref.element);
   }
-  const head = cut < 0 ? text : text.slice(0, cut);
-  return tidy(`${fillWords(head, ctx.vars)} ${ctx.phrases.missing}.`);
+  return [...out];
 }

@@ -22,8 +22,9 @@ export function sheetValue(c: Cell): { value: number; numFmt: string } | null {
     case 'money':
       return { value: v, numFmt: `${VI}#,##0"đ"` };
     case 'per100':
-      // Printed as the report prints it: whole boys per 100 girls.
-      return { value: Math.floor(v), numFmt: `${VI}0"/100"` };
+      // Stored unrounded (boys per 100 girls, as computed), shown with one decimal: a format cannot
+      // truncate as the report's sentence does (118/100), and rounding would print 119/100.
+      return { value: v, numFmt: `${VI}0.0"/100"` };
     case 'fixed1':
       return { value: v, numFmt: `${VI}0.0` };
     case 'number':
@@ -84,13 +85,32 @@ function setup(ws: ExcelJS.Worksheet, title: string, sub: string, headerAt: numb
   for (let i = 3; i <= columns; i++) ws.getColumn(i).width = 15;
 }
 
-/** Excel sheet names: ≤ 31 characters, none of \ / ? * [ ] :, unique. */
-function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[\\/?*[\]:]/g, '-').slice(0, 31).trim();
+/** The longest run of whole words of `text` that fits `max` characters. */
+function wholeWords(text: string, max: number): string {
+  let out = '';
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    const next = out ? `${out} ${w}` : w;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out || text.slice(0, max);
+}
+
+/** Excel sheet names: ≤ 31 characters cut at a word, none of \ / ? * [ ] :, unique. */
+export function sheetName(title: string, used: Set<string>): string {
+  const clean = title.replace(/[\\/?*[\]:]/g, '-').replace(/[\s,;.-]+$/, '');
+  const base = wholeWords(clean, 31).replace(/[\s,;.-]+$/, '');
   let name = base;
-  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)} (${i})`;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${wholeWords(clean, 26).replace(/[\s,;.-]+$/, '')} (${i})`;
   used.add(name.toLowerCase());
   return name;
+}
+
+/** A column letter: 1 → A, 27 → AA. */
+function colName(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 function summarySheet(wb: ExcelJS.Workbook, r: ReportModel, name: string): void {
@@ -124,9 +144,11 @@ export async function renderReportXlsx(r: ReportModel): Promise<Uint8Array> {
   const wb = new Excel.Workbook();
   wb.creator = 'Thống kê Y tế';
   wb.title = r.title.join(' ');
+  // Readers that honour it (Excel) recompute the SUM totals on opening.
+  wb.calcProperties = { fullCalcOnLoad: true };
   const a = r.appendix;
   const used = new Set<string>();
-  summarySheet(wb, r, sheetName('Phụ lục 1 - Tổng hợp', used));
+  summarySheet(wb, r, sheetName('Phụ lục I - Tổng hợp', used));
   for (const p of a.programmes) {
     const g = a.communes.find((x) => x.code === p.code);
     const ws = wb.addWorksheet(sheetName(p.title, used));
@@ -143,18 +165,34 @@ export async function renderReportXlsx(r: ReportModel): Promise<Uint8Array> {
       });
       continue;
     }
-    const head = [a.columns.index, a.communeHeader, ...g.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label))];
+    // TT, the commune's name, its code (for joining with other files), then one column per element.
+    const head = [a.columns.index, a.communeHeader, a.codeHeader, ...g.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label))];
     setup(ws, `${p.title} — ${a.communesTitle}`, r.header.unitName, 4, head.length);
+    ws.getColumn(3).width = 12;
     headerRow(ws, 4, head);
     g.rows.forEach((x, n) => {
       put(ws, 5 + n, 1, String(n + 1));
       put(ws, 5 + n, 2, x.name);
-      x.cells.forEach((c, i) => put(ws, 5 + n, 3 + i, c));
+      put(ws, 5 + n, 3, x.code);
+      x.cells.forEach((c, i) => put(ws, 5 + n, 4 + i, c));
     });
     const totalRow = 5 + g.rows.length;
     put(ws, totalRow, 1, '', true);
     put(ws, totalRow, 2, a.totalLabel, true);
-    g.total.forEach((c, i) => put(ws, totalRow, 3 + i, c, true));
+    put(ws, totalRow, 3, '', true);
+    g.total.forEach((c, i) => {
+      const col = 4 + i;
+      put(ws, totalRow, col, c, true);
+      // The total is a live SUM of the rows above (with its value cached for readers that do not
+      // compute) wherever the rows add up to the figures model's total; otherwise the value alone.
+      const v = sheetValue(c);
+      const rows = g.rows.map((x) => sheetValue(x.cells[i]!)?.value ?? 0);
+      const sum = rows.reduce((s, x) => s + x, 0);
+      if (v && g.rows.length > 0 && Math.abs(sum - v.value) <= 1e-9 * Math.max(1, Math.abs(v.value))) {
+        const L = colName(col);
+        ws.getCell(totalRow, col).value = { formula: `SUM(${L}5:${L}${totalRow - 1})`, result: v.value };
+      }
+    });
   }
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf);

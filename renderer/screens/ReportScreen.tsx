@@ -20,14 +20,14 @@ export function ReportScreen() {
   const { t } = useTranslation();
   const session = usePick(useSession, 'month', 'status', 'units');
   const home = homeUnit(session);
-  const { unit, kind, date, html, loading, error, saved, setUnit, setKind, setDate, preview, save, saveDhis2 } = usePick(
-    useReport, 'unit', 'kind', 'date', 'html', 'loading', 'error', 'saved', 'setUnit', 'setKind', 'setDate', 'preview', 'save', 'saveDhis2',
+  const { unit, kind, date, html, loading, error, saved, warnings, setUnit, setKind, setDate, preview, save, saveDhis2 } = usePick(
+    useReport, 'unit', 'kind', 'date', 'html', 'loading', 'error', 'saved', 'warnings', 'setUnit', 'setKind', 'setDate', 'preview', 'save', 'saveDhis2',
   );
   const frame = useRef<HTMLIFrameElement>(null);
   const chosen = unit ?? home?.code ?? null;
   const period = periodSpecOf(kind, session.month);
   const units = session.units.filter((u) => u.level !== 'facility');
-  // While the date field is half typed it is empty: the service then prints today's date.
+  // An empty (or half typed) date field: the service prints the 5th of the month after the period.
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
 
   useEffect(() => {
@@ -80,6 +80,13 @@ export function ReportScreen() {
         <div className="message message-info" role="status">
           {saved}
         </div>
+      )}
+      {warnings.length > 0 && (
+        <ul className="message message-warning" role="status" aria-label="report-warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
       )}
       {error && (
         <div className="message message-error" role="alert">

@@ -37,7 +37,7 @@ export function todayIso(now: Date = new Date()): string {
 export interface ReportState {
   unit: string | null;
   kind: PeriodKindChoice;
-  /** The date printed under the header, "YYYY-MM-DD". */
+  /** The date printed under the header, "YYYY-MM-DD"; empty: the 5th of the month after the period. */
   date: string;
   /** The key (unit|period) of the preview shown, so a late answer never replaces a newer one. */
   key: string | null;
@@ -46,9 +46,11 @@ export interface ReportState {
   error: string | null;
   /** What the last save said: "Đã lưu: …" or that it was cancelled. */
   saved: string | null;
+  /** What the preview says to check before sending (month not complete, unexplained problems, carried-over text). */
+  warnings: string[];
 }
 
-export const initialReport: ReportState = { unit: null, kind: 'month', date: todayIso(), key: null, html: null, loading: false, error: null, saved: null };
+export const initialReport: ReportState = { unit: null, kind: 'month', date: '', key: null, html: null, loading: false, error: null, saved: null, warnings: [] };
 
 interface ReportActions {
   setUnit: (unit: string) => void;
@@ -73,9 +75,9 @@ export const useReport = create<ReportState & ReportActions>()((set, get) => ({
     set({ key, loading: true, error: null, saved: null });
     try {
       const r = await invoke('report.preview', { unit, period, ...(date ? { date } : {}) });
-      if (get().key === key) set({ html: r.html, loading: false });
+      if (get().key === key) set({ html: r.html, loading: false, warnings: r.warnings });
     } catch (e) {
-      if (get().key === key) set({ html: null, loading: false, error: messageOf(e) });
+      if (get().key === key) set({ html: null, loading: false, error: messageOf(e), warnings: [] });
     }
   },
 

@@ -33,6 +33,30 @@ describe('thongke report', () => {
     expect(readFileSync(file, 'utf8')).toContain('307 trẻ đạt 8,7% kế hoạch');
   });
 
+  it('says on stderr what to check before sending (month not complete, unexplained high violations) and still writes the file', async () => {
+    const file = join(dir, 'warn.html');
+    const r = await run('report', db, '--unit', 'TH_HH', '--period', '2024-06', '--format', 'html', '--out', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Đã tạo báo cáo');
+    expect(r.err).toContain('Tháng 6/2024 của Huyện Hoằng Hóa chưa được đánh dấu hoàn thành');
+    expect(r.err).toContain('chép từ báo cáo tháng 5/2024');
+    expect(readFileSync(file, 'utf8')).toContain('Dự thảo: nội dung mục này chép từ báo cáo tháng 5/2024');
+    // July: a third-child count above the births (a high-importance rule) without an explanation.
+    const { openStore } = await import('../../db/store');
+    const { setValues } = await import('../../db/values.repo');
+    const store = openStore(db);
+    try {
+      const v = (element: string, value: number) => ({ unit: 'TH_HH_01', period: '2024-07', element, value });
+      setValues(store, [v('FP_BIRTHS', 10), v('FP_THIRD_CHILD', 50)], 'test', 'ui', new Date(2024, 7, 2));
+    } finally {
+      store.close();
+    }
+    const july = await runCli(['report', db, '--unit', 'TH_HH', '--period', '2024-07', '--format', 'html', '--out', join(dir, 'july.html')], () => new Date(2024, 7, 10));
+    expect(july.code).toBe(0);
+    expect(july.err).toMatch(/Tháng 7\/2024 của Huyện Hoằng Hóa còn \d+ lỗi nghiêm trọng chưa có giải thích; báo cáo vẫn được tạo/);
+    expect(readFileSync(join(dir, 'july.html'), 'utf8')).toContain('con thứ 3');
+  });
+
   it('usage errors exit 2; user errors exit 1 with one Vietnamese sentence', async () => {
     expect((await run('report', db, '--unit', 'TH_HH')).code).toBe(2);
     const bad = [
@@ -71,7 +95,9 @@ describe('report API', () => {
     try {
       const service = createService({ store, now: () => new Date(2024, 5, 10) });
       const preview = await dispatch(service, 'report.preview', { unit: 'TH_HH', period: '2024-05' }, 'vi');
-      expect(preview.ok && (preview.value as { html: string }).html).toContain('Hoằng Hóa, ngày 10 tháng 6 năm 2024');
+      // No date given: the 5th of the month after the period, not the clock's today.
+      expect(preview.ok && (preview.value as { html: string }).html).toContain('Hoằng Hóa, ngày 05 tháng 6 năm 2024');
+      expect(preview.ok && (preview.value as { warnings: string[] }).warnings).toContain('Tháng 5/2024 của Huyện Hoằng Hóa chưa được đánh dấu hoàn thành: số liệu có thể còn thay đổi.');
       const file = await dispatch(service, 'report.export', { unit: 'TH_HH', period: '2024-Q2', format: 'xlsx' }, 'vi');
       expect(file.ok).toBe(true);
       const v = (file as { value: { fileName: string; mime: string; data: Uint8Array } }).value;

@@ -15,6 +15,7 @@ const root = join(import.meta.dirname, '../..');
 const json = <T>(p: string): T => JSON.parse(readFileSync(join(root, p), 'utf8')) as T;
 
 export const SETTINGS: Settings = {
+  'unit.home': 'TH_HH',
   'report.parentBody': 'SỞ Y TẾ THANH HÓA',
   'report.unitName': 'TRUNG TÂM Y TẾ HUYỆN HOẰNG HÓA',
   'report.unitShort': 'TTYT',
