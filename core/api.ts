@@ -11,6 +11,7 @@ import { shellArgs, type ShellResults } from './api/shell';
 import { UserError, describeValue, isUserError, storageError } from './errors';
 import { bundleArgs, type BundleResults } from './api/bundle';
 import { workbookArgs, type WorkbookResults } from './api/workbook';
+import { unitsArgs, type UnitsResults } from './api/units';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -21,6 +22,7 @@ export * from './api/quality';
 export { area } from './api/contract';
 export * from './api/bundle';
 export * from './api/workbook';
+export * from './api/units';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -28,7 +30,7 @@ export * from './api/workbook';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, UnitsResults {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -38,6 +40,7 @@ export const argSchemas = area<Results>()({
   ...qualityArgs,
   ...bundleArgs,
   ...workbookArgs,
+  ...unitsArgs,
 });
 
 export type Operation = keyof typeof argSchemas;

@@ -15,6 +15,8 @@ import enBundle from '../resources/i18n/en/bundle.json';
 import viBundle from '../resources/i18n/vi/bundle.json';
 import enWorkbook from '../resources/i18n/en/workbook.json';
 import viWorkbook from '../resources/i18n/vi/workbook.json';
+import enUnits from '../resources/i18n/en/units.json';
+import viUnits from '../resources/i18n/vi/units.json';
 import type { Lang } from './format';
 import { clipParams, type UserError } from './errors';
 
@@ -22,8 +24,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viUnits };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enUnits };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

@@ -19,6 +19,8 @@ export const settingSchemas = {
   'report.signerTitle': lines,
   'report.signerName': line,
   'report.recipients': lines,
+  /** What the levels are called here, e.g. after 2025 "Trung tâm Y tế khu vực" for `district` and "Điểm trạm" for `facility`. */
+  'units.levelNames': z.object({ province: line.min(1), district: line.min(1), commune: line.min(1), facility: line.min(1) }).strict(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

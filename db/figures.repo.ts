@@ -1,10 +1,10 @@
 // The figures of a unit and period: one grouped query for every month involved, then the
 // pure aggregation in core/figures.ts.
 import { UNSUMMED_KINDS } from '../core/catalogue';
-import { computeFigures, type Figures } from '../core/figures';
+import { computeFigures, type Figures, type PredecessorUse } from '../core/figures';
 import { UserError } from '../core/errors';
 import { isPeriodSpec, resolvePeriod, samePeriodLastYear, yearToDateMonths } from '../core/period';
-import { subtree } from '../core/orgunit';
+import { predecessorsOf, subtree } from '../core/orgunit';
 import { effectivePlans } from './plans.repo';
 import { all, inList, qb } from './query';
 import type { Store } from './store';
@@ -12,7 +12,46 @@ import type { Store } from './store';
 /** element code → month → aggregated value over the unit's subtree. */
 export function monthSums(store: Store, unit: string, months: readonly string[]): Map<string, Map<string, number>> {
   const unitIds = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
-  const self = store.unitId(unit);
+  return sumsOver(store, unitIds, store.unitId(unit), months);
+}
+
+/**
+ * Adds to `sums` the values of the units merged into `unit` (or into a unit below it), for the
+ * months before each merger: the successor's past is the sum of its predecessors'. Rates are
+ * left out (a rate is never summed). Returns the former units and the months they filled.
+ */
+export function addPredecessorSums(
+  store: Store,
+  unit: string,
+  months: readonly string[],
+  sums: Map<string, Map<string, number>>,
+): { units: string[]; months: Set<string> } {
+  const tree = store.tree();
+  const used = { units: [] as string[], months: new Set<string>() };
+  for (const p of predecessorsOf(tree, unit)) {
+    const own = months.filter((m) => m < p.closedFrom! && (!p.openedFrom || m >= p.openedFrom));
+    if (own.length === 0) continue;
+    const ids = subtree(tree, p.code).map((c) => store.unitId(c));
+    // No unit is "self" here: a rate of a former unit counts for nobody.
+    const part = sumsOver(store, ids, -1, own, true);
+    if (part.size === 0) continue;
+    used.units.push(p.code);
+    for (const [element, byMonth] of part) {
+      let m = sums.get(element);
+      if (!m) {
+        m = new Map<string, number>();
+        sums.set(element, m);
+      }
+      for (const [month, v] of byMonth) {
+        m.set(month, (m.get(month) ?? 0) + v);
+        used.months.add(month);
+      }
+    }
+  }
+  return used;
+}
+
+function sumsOver(store: Store, unitIds: readonly number[], self: number, months: readonly string[], noRates = false): Map<string, Map<string, number>> {
   const rows = all(
     store.db,
     qb
@@ -29,6 +68,7 @@ export function monthSums(store: Store, unit: string, months: readonly string[])
           .as('total'),
       ])
       .where('v.unit_id', 'in', inList(unitIds))
+      .$if(noRates, (q) => q.where('e.kind', 'not in', inList(UNSUMMED_KINDS)))
       .where('v.period', 'in', inList(months))
       .where('v.value', 'is not', null)
       .groupBy(['v.element_id', 'v.period']),
@@ -53,5 +93,15 @@ export function getFigures(store: Store, unit: string, period: string): Figures 
   const p = resolvePeriod(period);
   const months = new Set([...p.months, ...yearToDateMonths(p.end), ...resolvePeriod(samePeriodLastYear(period)).months]);
   const sums = monthSums(store, unit, [...months]);
-  return computeFigures(store.catalogue, unit, period, sums, effectivePlans(store, unit, p.year));
+  const former = addPredecessorSums(store, unit, [...months], sums);
+  const figures = computeFigures(store.catalogue, unit, period, sums, effectivePlans(store, unit, p.year));
+  if (former.units.length === 0) return figures;
+  const filled = (list: readonly string[]) => list.some((m) => former.months.has(m));
+  const use: PredecessorUse = {
+    units: former.units,
+    value: filled(p.months),
+    ytd: filled(yearToDateMonths(p.end)),
+    lastYear: filled(resolvePeriod(samePeriodLastYear(period)).months),
+  };
+  return { ...figures, predecessors: use };
 }

@@ -14,15 +14,19 @@ export interface OrgUnitTable {
   created_at: string;
   /** Migration 4: the unit whose bundles bring this unit's data (read-only here); null for own units. */
   received_from: string | null;
+  /** Migration 5: the first month a unit made during the app's life reports (null: always). */
+  opened_from: string | null;
 }
 
 export interface OrgUnitHistoryTable {
   id: Generated<number>;
   unit_id: number;
-  change: 'rename' | 'move' | 'merge' | 'close';
+  change: 'add' | 'rename' | 'move' | 'merge' | 'close' | 'site';
   old_value: string | null;
   new_value: string | null;
   effective_from: string | null;
+  /** Migration 5: e.g. the former unit a sub-site continues. */
+  note: string | null;
   changed_by: string;
   changed_at: string;
 }

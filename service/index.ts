@@ -7,6 +7,7 @@ import { qualityHandlers } from './quality.handlers';
 import { reportHandlers } from './report';
 import { bundleHandlers } from './bundle';
 import { workbookHandlers } from './workbook';
+import { unitsHandlers } from './units';
 
 export type { ServiceContext };
 
@@ -17,5 +18,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...qualityHandlers(ctx),
     ...bundleHandlers(ctx),
     ...workbookHandlers(ctx),
+    ...unitsHandlers(ctx),
   };
 }

@@ -5,7 +5,8 @@ import { updateToSchemaVersion1 } from './0001-initial';
 import { updateToSchemaVersion2 } from './0002-month-status';
 import { updateToSchemaVersion3 } from './0003-month-lock';
 import { updateToSchemaVersion4 } from './0004-bundle';
+import { updateToSchemaVersion5 } from './0005-unit-changes';
 
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [updateToSchemaVersion1, updateToSchemaVersion2, updateToSchemaVersion3, updateToSchemaVersion4];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [updateToSchemaVersion1, updateToSchemaVersion2, updateToSchemaVersion3, updateToSchemaVersion4, updateToSchemaVersion5];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
