@@ -32,7 +32,9 @@ const plain = (s: string) =>
 
 /** True for a header row's cell ("STT", "Tên xã", "TT", "Đơn vị"), never a commune's name. */
 export function isHeaderCell(cell: string): boolean {
-  return HEADER_CELL.test(plain(cell));
+  const p = plain(cell);
+  // "STT Tên xã", "TT. Đơn vị": a header row typed or pasted from Word on one line.
+  return HEADER_CELL.test(p) || /^(stt|tt|so tt|so thu tu)[\s.:)]+(ten|don vi|xa|phuong)\b/.test(p);
 }
 
 /** "1. Xã Hoằng Đức" → "Xã Hoằng Đức"; "12) Xã…" too ("Phường 1" keeps its number). */

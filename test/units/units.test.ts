@@ -2,7 +2,8 @@
 // a merger from July 2025 with year-on-year figures across it, a rename with the old name for
 // old periods, and refusals that leave the database as it was.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, type Envelope, type Figure, type Figures } from '../../core/api';
+import { dispatch, type Envelope } from '../../core/api';
+import type { Figure, Figures } from '../../core/figures';
 import { nameIn } from '../../core/orgunit';
 import { openStore, type Store } from '../../db/store';
 import { unitHistory } from '../../db/unit-changes.repo';
