@@ -67,7 +67,7 @@ describe('a merger from July 2025 in the demo district', () => {
     expect(r.created).toBe(true);
     expect(r.into).toMatchObject({ code: 'TH_HH_MOI', level: 'commune', parent: 'TH_HH', openedFrom: '2025-07' });
     expect(r.sites).toEqual(['TH_HH_01_DT', 'TH_HH_02_DT']);
-    expect(store.unit('TH_HH_01_DT')).toMatchObject({ name: expect.stringMatching(/^Điểm trạm /), level: 'facility', parent: 'TH_HH_MOI' });
+    expect(store.unit('TH_HH_01_DT')).toMatchObject({ name: 'Điểm trạm Bút Sơn', level: 'facility', parent: 'TH_HH_MOI' });
     expect(store.unit('TH_HH_01')).toMatchObject({ closedFrom: '2025-07', mergedInto: 'TH_HH_MOI' });
 
     await ok('values.set', { unit: 'TH_HH_MOI', period: '2025-07', element: 'DIS_DIARRHOEA', value: 25 });
