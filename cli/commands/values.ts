@@ -1,7 +1,7 @@
 // values import / values export / plans import / figures.
 import { basename } from 'node:path';
 import { UserError } from '../../core/errors';
-import { userMessage } from '../../core/i18n';
+import { translator, userMessage } from '../../core/i18n';
 import { isMonth, isPeriodSpec } from '../../core/period';
 import { readTextFile } from '../../db/files';
 import { parse, UsageError, type Command } from '../args';
@@ -78,9 +78,10 @@ export const figuresCommand: Command = {
     if (!values.unit || !values.period) throw new UsageError(this.usage);
     const { unit, period } = values;
     if (!isPeriodSpec(period)) throw new UserError('error.badPeriodSpec', { period });
-    const { f, cat } = await withService(positionals[0]!, io, async (s) => ({
+    const { f, cat, units } = await withService(positionals[0]!, io, async (s) => ({
       f: await s.call('figures.get', { unit, period }),
       cat: values.json ? null : await s.call('catalogue.get', {}),
+      units: await s.call('units.list', {}),
     }));
     if (values.json || !cat) {
       io.out(JSON.stringify(f));
@@ -91,6 +92,14 @@ export const figuresCommand: Command = {
     io.out(['element', 'value', 'ytd', 'plan', '%plan', 'lastYear', 'name'].join('\t'));
     for (const r of f.figures) {
       io.out([r.element, show(r.value), show(r.ytd), show(r.plan), show(r.pctOfPlan), show(r.lastYear), names.get(r.element)].join('\t'));
+    }
+    // Months before a merger hold the former units' sums: say so ("cộng các đơn vị cũ").
+    if (f.predecessors) {
+      const t = translator(io.lang);
+      const p = f.predecessors;
+      const columns = (['value', 'ytd', 'lastYear'] as const).filter((c) => p[c]).map((c) => t(`units.column.${c}`));
+      const former = p.units.map((c) => units.find((u) => u.code === c)?.name ?? c).join(', ');
+      io.err(t('units.cli.predecessors', { columns: columns.join(', '), units: former }));
     }
     return 0;
   },

@@ -71,4 +71,11 @@ describe('the demo district through the July 2025 merger', () => {
     expect(ratio).toBeLessThan(1.06);
     expect(d25.predecessors).toBeUndefined();
   });
+
+  it('`thongke figures` says on stderr which columns add the former units', async () => {
+    const r = await runCli(['figures', tmp.path('demo.sqlite'), '--unit', 'TH_HH_HOANG_CHAU', '--period', '2025-08']);
+    expect(r.code).toBe(0);
+    expect(r.err.trim()).toBe('Lũy kế năm, Cùng kỳ năm trước: cộng các đơn vị cũ (Xã Hoằng Thắng, Xã Hoằng Phong, Xã Hoằng Lưu, Xã Hoằng Châu).');
+    expect(r.out.split('\n')[0]).toBe('element\tvalue\tytd\tplan\t%plan\tlastYear\tname');
+  });
 });
