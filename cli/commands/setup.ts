@@ -42,15 +42,27 @@ export const initCommand: Command = {
 export const unitsCommand: Command = {
   name: 'units',
   usage: 'thongke units <db> [--json]',
-  summaryVi: 'Liệt kê các đơn vị (tỉnh, huyện, xã, cơ sở).',
-  summaryEn: 'List the org units (province, district, commune, facility).',
+  summaryVi: 'Liệt kê các đơn vị (tỉnh, huyện hoặc trung tâm y tế khu vực, xã, cơ sở hoặc điểm trạm), với tháng bắt đầu và tháng giải thể.',
+  summaryEn: 'List the org units (province, district or regional centre, commune, facility or sub-site), with the months they start and stop.',
   async run(argv, io) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
-    const units = await withService(positionals[0]!, io, (s) => s.call('units.list', {}));
+    const [units, levels] = await withService(
+      positionals[0]!,
+      io,
+      async (s) => [await s.call('units.list', {}), await s.call('units.levelNames', {})] as const,
+    );
     if (values.json) {
       io.out(JSON.stringify(units));
     } else {
-      for (const u of units) io.out(`${u.code}\t${u.level}\t${u.parent ?? '-'}\t${u.name}`);
+      // The level as this province names it (setting units.levelNames), and the months a unit reports.
+      const t = translator(io.lang);
+      const m = (x: string) => `${Number(x.slice(5))}/${x.slice(0, 4)}`;
+      for (const u of units) {
+        const span = [u.openedFrom ? t('units.cli.openedFrom', { month: m(u.openedFrom) }) : '', u.closedFrom ? t('units.cli.closedFrom', { month: m(u.closedFrom) }) : '']
+          .filter((x) => x !== '')
+          .join(', ');
+        io.out(`${u.code}\t${levels[u.level]}\t${u.parent ?? '-'}\t${u.name}${span ? `\t${span}` : ''}`);
+      }
     }
     return 0;
   },

@@ -39,6 +39,10 @@ describe('thongke units … in process', () => {
     expect(json).toMatchObject([{ change: 'merge', newValue: 'C12' }]);
     const units = JSON.parse((await run('units', db, '--json')).out) as { code: string; openedFrom?: string }[];
     expect(units.find((u) => u.code === 'C12')).toMatchObject({ openedFrom: '2025-07' });
+    const text = (await run('units', db)).out.split('\n');
+    expect(text).toContain('C12\tXã\tD\tXã Mười Hai\ttừ tháng 7/2025');
+    expect(text).toContain('C1\tXã\tD\tXã Một Mới\tgiải thể hoặc sáp nhập từ tháng 7/2025');
+    expect(text).toContain('C1_DT\tCơ sở\tC12\tĐiểm trạm Một Mới\ttừ tháng 7/2025');
   });
 
   it('adds, moves and closes; usage errors exit 2', async () => {
