@@ -4,15 +4,55 @@ import { UNSUMMED_KINDS } from '../core/catalogue';
 import { computeFigures, type Figures, type PredecessorUse } from '../core/figures';
 import { UserError } from '../core/errors';
 import { isPeriodSpec, resolvePeriod, samePeriodLastYear, yearToDateMonths } from '../core/period';
-import { predecessorsOf, subtree } from '../core/orgunit';
+import { buildTree, parentIn, predecessorsOf, subtree, type OrgTree, type UnitChange } from '../core/orgunit';
 import { effectivePlans } from './plans.repo';
 import { all, inList, qb } from './query';
 import type { Store } from './store';
 
 /** element code → month → aggregated value over the unit's subtree. */
 export function monthSums(store: Store, unit: string, months: readonly string[]): Map<string, Map<string, number>> {
-  const unitIds = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
-  return sumsOver(store, unitIds, store.unitId(unit), months);
+  const tree = store.tree();
+  const self = store.unitId(store.unit(unit).code);
+  const moves = movesOf(store);
+  if (moves.length === 0) return sumsOver(store, subtree(tree, unit).map((c) => store.unitId(c)), self, months);
+  // A unit moved from a month counts under its old parent before that month: the months are
+  // grouped by the subtree they had, one query per group.
+  const groups = new Map<string, { ids: number[]; months: string[] }>();
+  for (const m of months) {
+    const ids = subtree(treeIn(tree, m, moves), unit).map((c) => store.unitId(c));
+    const key = ids.join(',');
+    const g = groups.get(key);
+    if (g) g.months.push(m);
+    else groups.set(key, { ids, months: [m] });
+  }
+  const sums = new Map<string, Map<string, number>>();
+  for (const g of groups.values()) {
+    for (const [element, byMonth] of sumsOver(store, g.ids, self, g.months)) {
+      const into = sums.get(element) ?? new Map<string, number>();
+      for (const [m, v] of byMonth) into.set(m, v);
+      sums.set(element, into);
+    }
+  }
+  return sums;
+}
+
+/** Every move that took effect from a month (units.move, and the units a merger moved). */
+function movesOf(store: Store): UnitChange[] {
+  return (
+    store.db
+      .prepare(
+        `SELECT u.code AS unit, h.old_value AS oldValue, h.effective_from AS "from" FROM org_unit_history h
+         JOIN org_unit u ON u.id = h.unit_id WHERE h.change = 'move' AND h.effective_from IS NOT NULL`,
+      )
+      .all() as { unit: string; oldValue: string | null; from: string }[]
+  ).map((r) => ({ ...r, change: 'move' as const, newValue: null, note: null, changedBy: '', changedAt: '' }));
+}
+
+/** The tree as it stood in `month`: each moved unit under the parent it had then. */
+function treeIn(tree: OrgTree, month: string, moves: readonly UnitChange[]): OrgTree {
+  const moved = new Set(moves.filter((m) => month < m.from!).map((m) => m.unit));
+  if (moved.size === 0) return tree;
+  return buildTree([...tree.units.values()].map((u) => (moved.has(u.code) ? { ...u, parent: parentIn(u, month, moves) } : u)));
 }
 
 /**

@@ -164,6 +164,24 @@ describe('refusals on a small tree', () => {
     expect(await refused('units.move', { unit: 'C3', parent: 'P', from: '2025-09' })).toContain('không hoạt động');
   });
 
+  it('counts a moved commune under its old parent before the move and under the new one from it', async () => {
+    for (const [period, value] of [['2025-05', 4], ['2025-08', 9]] as const) {
+      await ok('values.set', { unit: 'C1', period, element: 'DIS_DIARRHOEA', value });
+      await ok('values.set', { unit: 'C2', period, element: 'DIS_DIARRHOEA', value: 1 });
+    }
+    await ok('units.add', { code: 'R', name: 'Trung tâm Y tế khu vực Mẫu', level: 'district', parent: 'P', from: '2025-07' });
+    await ok('units.move', { unit: 'C1', parent: 'R', from: '2025-07' });
+    const at = async (unit: string, period: string) => fig(await ok<Figures>('figures.get', { unit, period }), 'DIS_DIARRHOEA');
+    expect((await at('D', '2025-05')).value).toBe(5);
+    expect((await at('R', '2025-05')).value).toBeNull();
+    expect((await at('D', '2025-08')).value).toBe(1);
+    expect(await at('R', '2025-08')).toMatchObject({ value: 9, lastYear: null });
+    // The year: each month where it was.
+    expect((await at('D', '2025')).value).toBe(4 + 1 + 1);
+    expect((await at('R', '2025')).value).toBe(9);
+    expect((await at('P', '2025')).value).toBe(4 + 1 + 9 + 1);
+  });
+
   it('refuses to restructure a unit received by bundle', async () => {
     store.db.prepare("UPDATE org_unit SET received_from = 'D' WHERE code IN ('C1', 'C2')").run();
     store.invalidateUnits();
