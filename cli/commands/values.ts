@@ -1,7 +1,8 @@
 // values import / values export / plans import / figures.
 import { basename } from 'node:path';
 import { UserError } from '../../core/errors';
-import { translator, userMessage } from '../../core/i18n';
+import { userMessage } from '../../core/i18n';
+import { predecessorsLine } from '../../core/predecessors';
 import { isMonth, isPeriodSpec } from '../../core/period';
 import { readTextFile } from '../../db/files';
 import { parse, UsageError, type Command } from '../args';
@@ -94,13 +95,7 @@ export const figuresCommand: Command = {
       io.out([r.element, show(r.value), show(r.ytd), show(r.plan), show(r.pctOfPlan), show(r.lastYear), names.get(r.element)].join('\t'));
     }
     // Months before a merger hold the former units' sums: say so ("cộng các đơn vị cũ").
-    if (f.predecessors) {
-      const t = translator(io.lang);
-      const p = f.predecessors;
-      const columns = (['value', 'ytd', 'lastYear'] as const).filter((c) => p[c]).map((c) => t(`units.column.${c}`));
-      const former = p.units.map((c) => units.find((u) => u.code === c)?.name ?? c).join(', ');
-      io.err(t('units.cli.predecessors', { columns: columns.join(', '), units: former }));
-    }
+    if (f.predecessors) io.err(predecessorsLine(f.predecessors, (c) => units.find((u) => u.code === c)?.name ?? c, io.lang));
     return 0;
   },
 };
