@@ -9,6 +9,7 @@ import { ReceiveScreen } from './screens/ReceiveScreen';
 import { ReportScreen } from './screens/ReportScreen';
 import { SendScreen } from './screens/SendScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { UnitsScreen } from './screens/UnitsScreen';
 import { usePick } from './stores/pick';
 import { homeUnit, TABS, useSession, type Tab } from './stores/session';
 
@@ -19,6 +20,7 @@ const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
   narrative: NarrativeScreen,
   send: SendScreen,
   receive: ReceiveScreen,
+  units: UnitsScreen,
   settings: SettingsScreen,
 };
 

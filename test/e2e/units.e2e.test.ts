@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../db/create';
 import { seedDemo as seedDemoDistrict } from '../../db/demo';
 import { seedReform2025 } from '../../db/demo/reform2025';
-import { launchBrowser, openApp, pickMonth, screenshot } from './harness';
+import { launchBrowser, openApp, pickMonth, screenshot, seedDemo } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,5 +42,38 @@ describe('a new commune after the merger', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 120_000);
+});
+
+describe('the units screen', () => {
+  it('merges two communes into a new one from July 2025, shows the history, and refuses a merge into itself', async () => {
+    const app = await openApp(browser, { seed: seedDemo });
+    try {
+      const { page } = app;
+      await page.getByRole('tab', { name: 'Đơn vị' }).click();
+      await page.locator('tr[data-unit="TH_HH_01"]').waitFor();
+      await page.getByLabel('Chọn để sáp nhập: Thị trấn Bút Sơn').check();
+      await page.getByLabel('Chọn để sáp nhập: Xã Hoằng Giang').check();
+      await page.locator('input[name="from"]').fill('2025-07');
+      await page.locator('input[name="into"]').fill('TH_HH_MOI');
+      await page.locator('input[name="intoName"]').fill('Xã Hoằng Mới');
+      await page.getByRole('button', { name: 'Sáp nhập', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã lưu thay đổi.' }).waitFor();
+      const row = page.locator('tr[data-unit="TH_HH_MOI"]');
+      await row.waitFor();
+      expect(await row.innerText()).toContain('Xã Hoằng Mới');
+      expect(await row.innerText()).toContain('từ tháng 7/2025');
+      expect(await page.locator('tr[data-unit="TH_HH_01"]').innerText()).toContain('giải thể hoặc sáp nhập từ tháng 7/2025');
+      expect(await page.getByTestId('units-history').innerText()).toContain('Thị trấn Bút Sơn · sáp nhập · → Xã Hoằng Mới · từ tháng 7/2025');
+
+      await page.getByLabel('Chọn để sáp nhập: Xã Hoằng Xuân').check();
+      await page.locator('input[name="into"]').fill('TH_HH_03');
+      await page.locator('input[name="intoName"]').fill('');
+      await page.getByRole('button', { name: 'Sáp nhập', exact: true }).click();
+      await page.getByRole('alert').filter({ hasText: 'Không thể sáp nhập đơn vị "Xã Hoằng Xuân" vào chính nó.' }).waitFor();
+      await screenshot(page, 'units-screen');
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
 });
