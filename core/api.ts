@@ -14,6 +14,7 @@ import { workbookArgs, type WorkbookResults } from './api/workbook';
 import { statusArgs, type StatusResults } from './api/status';
 import { dhis2Args, type Dhis2Results } from './api/dhis2';
 import { indicatorsArgs, type IndicatorsResults } from './api/indicators';
+import { unitsArgs, type UnitsResults } from './api/units';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -27,6 +28,7 @@ export * from './api/workbook';
 export * from './api/status';
 export * from './api/dhis2';
 export * from './api/indicators';
+export * from './api/units';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -34,7 +36,7 @@ export * from './api/indicators';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults, UnitsResults {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -47,6 +49,7 @@ export const argSchemas = area<Results>()({
   ...statusArgs,
   ...dhis2Args,
   ...indicatorsArgs,
+  ...unitsArgs,
 });
 
 export type Operation = keyof typeof argSchemas;

@@ -23,6 +23,20 @@ export interface Figures {
   unit: string;
   period: PeriodSpec;
   figures: Figure[];
+  /**
+   * Present when units merged into this one (or into a unit below it) stand in for it in months
+   * before their merger: which columns hold their sums, so the report and the screen can say
+   * "cộng các đơn vị cũ" (message `units.predecessorsNote`).
+   */
+  predecessors?: PredecessorUse;
+}
+
+export interface PredecessorUse {
+  /** The former units' codes. */
+  units: string[];
+  value: boolean;
+  ytd: boolean;
+  lastYear: boolean;
 }
 
 /** Aggregated values across the unit's subtree: element code → month → value. */

@@ -21,6 +21,8 @@ import enDhis2 from '../resources/i18n/en/dhis2.json';
 import viDhis2 from '../resources/i18n/vi/dhis2.json';
 import enIndicators from '../resources/i18n/en/indicators.json';
 import viIndicators from '../resources/i18n/vi/indicators.json';
+import enUnits from '../resources/i18n/en/units.json';
+import viUnits from '../resources/i18n/vi/units.json';
 import type { Lang } from './format';
 import { clipParams, type UserError } from './errors';
 
@@ -28,8 +30,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus, ...viDhis2, ...viIndicators };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus, ...enDhis2, ...enIndicators };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus, ...viDhis2, ...viIndicators, ...viUnits };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus, ...enDhis2, ...enIndicators, ...enUnits };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

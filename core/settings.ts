@@ -49,6 +49,8 @@ export const settingSchemas = {
   'status.deadline': deadlineRuleSchema,
   /** Per unit code: that unit's own report settings. The report.* keys above are the home unit's (unit.home). */
   'report.units': z.record(z.string().min(1).max(64), unitReportSettings),
+  /** What the levels are called here, e.g. after 2025 "Trung tâm Y tế khu vực" for `district` and "Điểm trạm" for `facility`. */
+  'units.levelNames': z.object({ province: line.min(1), district: line.min(1), commune: line.min(1), facility: line.min(1) }).strict(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;

@@ -46,6 +46,9 @@ export function checkValue(
   if (unit.closedFrom && period >= unit.closedFrom) {
     return new UserError('error.unitClosed', { unit: unit.name, from: unit.closedFrom, period });
   }
+  if (unit.openedFrom && period < unit.openedFrom) {
+    return new UserError('units.notOpenYet', { unit: unit.name, from: shownMonth(unit.openedFrom), period: shownMonth(period) });
+  }
   if (comment !== null && comment.length > MAX_COMMENT) return new UserError('error.commentTooLong', { max: MAX_COMMENT });
   return checkAmount(e, value);
 }
@@ -66,4 +69,9 @@ export function checkAmount(e: CatalogueElement, value: number | null): UserErro
   }
   if (e.valueType === 'percent' && value > 100) return new UserError('error.percentOutOfRange', { element: name, text: formatNumber(value, 'vi', 6) });
   return null;
+}
+
+/** "2025-07" → "7/2025" for messages ("tháng 7/2025", "from 7/2025"). */
+function shownMonth(m: string): string {
+  return `${Number(m.slice(5))}/${m.slice(0, 4)}`;
 }

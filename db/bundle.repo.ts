@@ -24,7 +24,9 @@ export function bundleHistory(store: Store, unit: string): BundleHistory[] {
     store.db,
     `SELECT u.code AS unit, h.change, h.old_value, h.new_value, h.effective_from, h.changed_by, h.changed_at
      FROM org_unit_history h JOIN org_unit u ON u.id = h.unit_id
-     WHERE h.unit_id IN (SELECT value FROM json_each(?)) ORDER BY h.id`,
+     WHERE h.unit_id IN (SELECT value FROM json_each(?))
+       -- The bundle format carries these four; additions and sub-sites (migration 5) stay here.
+       AND h.change IN ('rename', 'move', 'merge', 'close') ORDER BY h.id`,
   ).all(JSON.stringify(subtreeIds(store, unit))) as {
     unit: string; change: BundleHistory['change']; old_value: string | null; new_value: string | null;
     effective_from: string | null; changed_by: string; changed_at: string;

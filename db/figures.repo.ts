@@ -1,18 +1,16 @@
 // The figures of a unit and period: one grouped query for every month involved, then the
 // pure aggregation in core/figures.ts.
 import { UNSUMMED_KINDS } from '../core/catalogue';
-import { computeFigures, type Figures } from '../core/figures';
+import { computeFigures, type Figures, type PredecessorUse } from '../core/figures';
 import { UserError } from '../core/errors';
 import { isPeriodSpec, resolvePeriod, samePeriodLastYear, yearToDateMonths } from '../core/period';
-import { subtree } from '../core/orgunit';
+import { buildTree, parentIn, predecessorsOf, subtree, type OrgTree, type UnitChange } from '../core/orgunit';
 import { effectivePlans } from './plans.repo';
 import { all, inList, prepared, qb } from './query';
 import type { Store } from './store';
 
-/** The grouped query over the unit's subtree: one row per element and month with a total. */
-function sumRows(store: Store, unit: string, months: readonly string[]): { element_id: number; period: string; total: number | null }[] {
-  const unitIds = subtree(store.tree(), store.unit(unit).code).map((c) => store.unitId(c));
-  const self = store.unitId(unit);
+/** The grouped query over some units: one row per element and month with a total. */
+function sumRows(store: Store, unitIds: readonly number[], self: number, months: readonly string[], noRates = false): { element_id: number; period: string; total: number | null }[] {
   return all(
     store.db,
     qb
@@ -29,17 +27,110 @@ function sumRows(store: Store, unit: string, months: readonly string[]): { eleme
           .as('total'),
       ])
       .where('v.unit_id', 'in', inList(unitIds))
+      .$if(noRates, (q) => q.where('e.kind', 'not in', inList(UNSUMMED_KINDS)))
       .where('v.period', 'in', inList(months))
       .where('v.value', 'is not', null)
       .groupBy(['v.element_id', 'v.period']),
   );
 }
 
+function sumsOver(store: Store, unitIds: readonly number[], self: number, months: readonly string[], noRates = false): Map<string, Map<string, number>> {
+  const sums = new Map<string, Map<string, number>>();
+  for (const r of sumRows(store, unitIds, self, months, noRates)) addTo(sums, store.elementCode(r.element_id), r.period, r.total);
+  return sums;
+}
+
+function addTo(sums: Map<string, Map<string, number>>, code: string, period: string, total: number | null): void {
+  if (total === null) return;
+  let m = sums.get(code);
+  if (!m) {
+    m = new Map<string, number>();
+    sums.set(code, m);
+  }
+  m.set(period, total);
+}
+
+/**
+ * The grouped query over the unit's subtree as it stood in each month: a unit moved from a month
+ * counts under its old parent before that month, so the months are grouped by the subtree they
+ * had, one query per group.
+ */
+function subtreeRows(store: Store, unit: string, months: readonly string[]): { element_id: number; period: string; total: number | null }[] {
+  const tree = store.tree();
+  const self = store.unitId(store.unit(unit).code);
+  const moves = movesOf(store);
+  if (moves.length === 0) return sumRows(store, subtree(tree, unit).map((c) => store.unitId(c)), self, months);
+  const groups = new Map<string, { ids: number[]; months: string[] }>();
+  for (const m of months) {
+    const ids = subtree(treeIn(tree, m, moves), unit).map((c) => store.unitId(c));
+    const key = ids.join(',');
+    const g = groups.get(key);
+    if (g) g.months.push(m);
+    else groups.set(key, { ids, months: [m] });
+  }
+  return [...groups.values()].flatMap((g) => sumRows(store, g.ids, self, g.months));
+}
+
+/** Every move that took effect from a month (units.move, and the units a merger moved). */
+function movesOf(store: Store): UnitChange[] {
+  return (
+    store.db
+      .prepare(
+        `SELECT u.code AS unit, h.old_value AS oldValue, h.effective_from AS "from" FROM org_unit_history h
+         JOIN org_unit u ON u.id = h.unit_id WHERE h.change = 'move' AND h.effective_from IS NOT NULL`,
+      )
+      .all() as { unit: string; oldValue: string | null; from: string }[]
+  ).map((r) => ({ ...r, change: 'move' as const, newValue: null, note: null, changedBy: '', changedAt: '' }));
+}
+
+/** The tree as it stood in `month`: each moved unit under the parent it had then. */
+function treeIn(tree: OrgTree, month: string, moves: readonly UnitChange[]): OrgTree {
+  const moved = new Set(moves.filter((m) => month < m.from!).map((m) => m.unit));
+  if (moved.size === 0) return tree;
+  return buildTree([...tree.units.values()].map((u) => (moved.has(u.code) ? { ...u, parent: parentIn(u, month, moves) } : u)));
+}
+
+/**
+ * Adds to `sums` the values of the units merged into `unit` (or into a unit below it), for the
+ * months before each merger: the successor's past is the sum of its predecessors'. Rates are
+ * left out (a rate is never summed). Returns the former units and the months they filled.
+ */
+export function addPredecessorSums(
+  store: Store,
+  unit: string,
+  months: readonly string[],
+  sums: Map<string, Map<string, number>>,
+): { units: string[]; months: Set<string> } {
+  const tree = store.tree();
+  const used = { units: [] as string[], months: new Set<string>() };
+  for (const p of predecessorsOf(tree, unit)) {
+    const own = months.filter((m) => m < p.closedFrom! && (!p.openedFrom || m >= p.openedFrom));
+    if (own.length === 0) continue;
+    const ids = subtree(tree, p.code).map((c) => store.unitId(c));
+    // No unit is "self" here: a rate of a former unit counts for nobody.
+    const part = sumsOver(store, ids, -1, own, true);
+    if (part.size === 0) continue;
+    used.units.push(p.code);
+    for (const [element, byMonth] of part) {
+      let m = sums.get(element);
+      if (!m) {
+        m = new Map<string, number>();
+        sums.set(element, m);
+      }
+      for (const [month, v] of byMonth) {
+        m.set(month, (m.get(month) ?? 0) + v);
+        used.months.add(month);
+      }
+    }
+  }
+  return used;
+}
+
 // The month totals of each unit's subtree, kept per connection in SQLite's temp database (never
 // in the user's file: reading figures writes nothing there). A row holds what the grouped query
 // gives for one unit, month and element; a `month_total_done` row says the unit's month was
 // computed. Temp triggers on this connection forget a month when one of its values is written,
-// cleared, deleted or moved, and forget everything when the tree or an element's kind changes;
+// cleared, deleted or moved, and forget everything when the tree (a unit or its history) or an element's kind changes;
 // a commit by another connection (PRAGMA data_version) forgets everything too. Both tables are
 // keyed by month first: forgetting a month is one range delete, and a write to a month with
 // nothing kept costs one lookup.
@@ -67,7 +158,10 @@ const KEPT_SQL = `
   CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_insert AFTER INSERT ON main.org_unit BEGIN
     DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
   END;
-  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_move AFTER UPDATE OF parent_id, id ON main.org_unit BEGIN
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_update AFTER UPDATE ON main.org_unit BEGIN
+    DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
+  END;
+  CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_history AFTER INSERT ON main.org_unit_history BEGIN
     DELETE FROM temp.month_total_done; DELETE FROM temp.month_total;
   END;
   CREATE TEMP TRIGGER IF NOT EXISTS month_total_unit_delete AFTER DELETE ON main.org_unit BEGIN
@@ -101,18 +195,9 @@ function keptTotalsReady(store: Store): void {
  */
 export function monthSums(store: Store, unit: string, months: readonly string[]): Map<string, Map<string, number>> {
   const sums = new Map<string, Map<string, number>>();
-  const add = (elementId: number, period: string, total: number | null) => {
-    if (total === null) return;
-    const code = store.elementCode(elementId);
-    let m: Map<string, number> | undefined = sums.get(code);
-    if (!m) {
-      m = new Map<string, number>();
-      sums.set(code, m);
-    }
-    m.set(period, total);
-  };
+  const add = (elementId: number, period: string, total: number | null) => addTo(sums, store.elementCode(elementId), period, total);
   if (store.db.readonly || months.length === 0) {
-    for (const r of sumRows(store, unit, months)) add(r.element_id, r.period, r.total);
+    for (const r of subtreeRows(store, unit, months)) add(r.element_id, r.period, r.total);
     return sums;
   }
   keptTotalsReady(store);
@@ -129,7 +214,7 @@ export function monthSums(store: Store, unit: string, months: readonly string[])
     store.db.transaction(() => {
       const keep = prepared(store.db, 'INSERT INTO temp.month_total (period, unit_id, element_id, total) VALUES (?, ?, ?, ?)');
       const mark = prepared(store.db, 'INSERT INTO temp.month_total_done (period, unit_id) VALUES (?, ?)');
-      for (const r of sumRows(store, unit, todo)) if (r.total !== null) keep.run(r.period, self, r.element_id, r.total);
+      for (const r of subtreeRows(store, unit, todo)) if (r.total !== null) keep.run(r.period, self, r.element_id, r.total);
       for (const m of todo) mark.run(m, self);
     })();
   }
@@ -148,5 +233,15 @@ export function getFigures(store: Store, unit: string, period: string): Figures 
   const p = resolvePeriod(period);
   const months = new Set([...p.months, ...yearToDateMonths(p.end), ...resolvePeriod(samePeriodLastYear(period)).months]);
   const sums = monthSums(store, unit, [...months]);
-  return computeFigures(store.catalogue, unit, period, sums, effectivePlans(store, unit, p.year));
+  const former = addPredecessorSums(store, unit, [...months], sums);
+  const figures = computeFigures(store.catalogue, unit, period, sums, effectivePlans(store, unit, p.year));
+  if (former.units.length === 0) return figures;
+  const filled = (list: readonly string[]) => list.some((m) => former.months.has(m));
+  const use: PredecessorUse = {
+    units: former.units,
+    value: filled(p.months),
+    ytd: filled(yearToDateMonths(p.end)),
+    lastYear: filled(resolvePeriod(samePeriodLastYear(period)).months),
+  };
+  return { ...figures, predecessors: use };
 }

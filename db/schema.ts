@@ -16,15 +16,19 @@ export interface OrgUnitTable {
   received_from: string | null;
   /** Migration 5: when the unit was registered by `units import` (its name and parent are this installation's); null otherwise. */
   registered_at: string | null;
+  /** Migration 6: the first month a unit made during the app's life reports (null: always). */
+  opened_from: string | null;
 }
 
 export interface OrgUnitHistoryTable {
   id: Generated<number>;
   unit_id: number;
-  change: 'rename' | 'move' | 'merge' | 'close';
+  change: 'add' | 'rename' | 'move' | 'merge' | 'close' | 'site';
   old_value: string | null;
   new_value: string | null;
   effective_from: string | null;
+  /** Migration 6: e.g. the former unit a sub-site continues. */
+  note: string | null;
   changed_by: string;
   changed_at: string;
 }

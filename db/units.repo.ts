@@ -12,7 +12,7 @@ export function listUnits(db: Db): OrgUnit[] {
       .selectFrom('org_unit as u')
       .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
       .leftJoin('org_unit as m', 'm.id', 'u.merged_into_id')
-      .select(['u.code', 'u.name', 'u.level', 'p.code as parent', 'u.closed_from', 'm.code as merged_into', 'u.received_from'])
+      .select(['u.code', 'u.name', 'u.level', 'p.code as parent', 'u.closed_from', 'm.code as merged_into', 'u.received_from', 'u.opened_from'])
       .orderBy('u.sort')
       .orderBy('u.id'),
   );
@@ -24,6 +24,7 @@ export function listUnits(db: Db): OrgUnit[] {
     closedFrom: r.closed_from,
     mergedInto: r.merged_into ?? null,
     ...(r.received_from ? { receivedFrom: r.received_from } : {}),
+    ...(r.opened_from ? { openedFrom: r.opened_from } : {}),
   }));
 }
 

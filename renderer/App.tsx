@@ -10,6 +10,7 @@ import { ReportScreen } from './screens/ReportScreen';
 import { SendScreen } from './screens/SendScreen';
 import { StatusScreen } from './screens/StatusScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { UnitsScreen } from './screens/UnitsScreen';
 import { usePick } from './stores/pick';
 import { homeUnit, TABS, useSession, type Tab } from './stores/session';
 
@@ -21,6 +22,7 @@ const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
   send: SendScreen,
   receive: ReceiveScreen,
   status: StatusScreen,
+  units: UnitsScreen,
   settings: SettingsScreen,
 };
 

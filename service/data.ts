@@ -6,6 +6,7 @@ import type { DataResults, ServiceHandlers } from '../core/api';
 import { UserError } from '../core/errors';
 import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../db/csv.repo';
 import { seedDemo } from '../db/demo';
+import { seedReform2025 } from '../db/demo/reform2025';
 import { getFigures } from '../db/figures.repo';
 import { getNarrative, setNarrative } from '../db/narrative.repo';
 import { assertMonthOpen, latestPeriod } from '../db/periods.repo';
@@ -53,6 +54,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
       // Only a database that holds nothing yet is filled: never mix the demo into real data.
       if (store.units().length > 0) throw new UserError('error.databaseExists', { file: basename(store.file) });
       if (a.demo) seedDemo(store);
+      if (a.demo && a.reform2025) seedReform2025(store, getSetting(store, 'user.name') ?? user());
       if (a.own) {
         addUnits(store.db, [{ code: a.own.unit, name: a.own.name, level: a.own.level, parent: null }]);
         setSetting(store, 'unit.home', a.own.unit);

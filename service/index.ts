@@ -10,6 +10,7 @@ import { workbookHandlers } from './workbook';
 import { statusHandlers } from './status';
 import { dhis2Handlers } from './dhis2';
 import { indicatorsHandlers } from './indicators';
+import { unitsHandlers } from './units';
 
 export type { ServiceContext };
 
@@ -23,5 +24,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...statusHandlers(ctx),
     ...dhis2Handlers(ctx),
     ...indicatorsHandlers(ctx),
+    ...unitsHandlers(ctx),
   };
 }

@@ -7,6 +7,8 @@ import { addUnits, type NewUnit } from '../db/units.repo';
 import { setSettings } from '../db/settings.repo';
 import { removeDatabaseFiles } from '../db/backup';
 import { openStore } from '../db/store';
+import { UserError } from '../core/errors';
+import { cleanCommuneNames, codeFromName } from '../core/unit-names';
 
 type CreateUnitArgs = Args<'setup.createUnit'>;
 
@@ -20,18 +22,7 @@ function cut(code: string, max: number): string {
   return code.slice(0, max).replace(/_+$/, '');
 }
 
-/** "Hoằng Hóa" → "HOANG_HOA": a stable ASCII code from a Vietnamese name, at most `max` characters. */
-export function codeFromName(name: string, max = 40): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'D')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  const code = ascii.length > 0 ? ascii : 'DV';
-  return cut(/^[A-Z]/.test(code) ? code : `DV_${code}`, max);
-}
+export { codeFromName };
 
 const DISTRICT_PREFIX = /^(huyện|thị xã|thành phố|quận|tp\.?)\s+/i;
 const PROVINCE_PREFIX = /^(tỉnh|thành phố|tp\.?)\s+/i;
@@ -60,12 +51,15 @@ export function createUnitDatabase(file: string, a: CreateUnitArgs, now: Date): 
   const tmp = `${file}.setup`;
   removeDatabaseFiles(tmp);
   const { province: provinceCode, district: districtCode } = unitCodes(a.province, a.unitName);
+  // A header row ("STT", "Tên xã") or "1." numbering that reached here is never a unit.
+  const communes = cleanCommuneNames(a.communes);
+  if (communes.length === 0) throw new UserError('units.noCommunes', {});
   const units: NewUnit[] = [
     { code: provinceCode, name: a.province, level: 'province', parent: null },
     { code: districtCode, name: a.unitName, level: 'district', parent: provinceCode },
-    ...communeCodes(districtCode, a.communes).map((code, i): NewUnit => ({
+    ...communeCodes(districtCode, communes).map((code, i): NewUnit => ({
       code,
-      name: a.communes[i]!,
+      name: communes[i]!,
       level: 'commune',
       parent: districtCode,
       sort: i + 2,

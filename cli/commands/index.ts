@@ -8,11 +8,18 @@ import { indicatorsCommand } from './indicators';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
 import { workbookExportCommand, workbookImportCommand } from './workbook';
+import { unitsAddCommand, unitsCloseCommand, unitsHistoryCommand, unitsMergeCommand, unitsMoveCommand, unitsRenameCommand } from './units';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
   unitsCommand,
+  unitsAddCommand,
+  unitsRenameCommand,
+  unitsMoveCommand,
+  unitsCloseCommand,
+  unitsMergeCommand,
+  unitsHistoryCommand,
   catalogueCommand,
   valuesImportCommand,
   valuesExportCommand,

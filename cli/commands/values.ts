@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { UserError } from '../../core/errors';
 import { userMessage } from '../../core/i18n';
+import { predecessorsLine } from '../../core/predecessors';
 import { isMonth, isPeriodSpec } from '../../core/period';
 import { readTextFile } from '../../db/files';
 import { parse, UsageError, type Command } from '../args';
@@ -78,9 +79,10 @@ export const figuresCommand: Command = {
     if (!values.unit || !values.period) throw new UsageError(this.usage);
     const { unit, period } = values;
     if (!isPeriodSpec(period)) throw new UserError('error.badPeriodSpec', { period });
-    const { f, cat } = await withService(positionals[0]!, io, async (s) => ({
+    const { f, cat, units } = await withService(positionals[0]!, io, async (s) => ({
       f: await s.call('figures.get', { unit, period }),
       cat: values.json ? null : await s.call('catalogue.get', {}),
+      units: await s.call('units.list', {}),
     }));
     if (values.json || !cat) {
       io.out(JSON.stringify(f));
@@ -92,6 +94,8 @@ export const figuresCommand: Command = {
     for (const r of f.figures) {
       io.out([r.element, show(r.value), show(r.ytd), show(r.plan), show(r.pctOfPlan), show(r.lastYear), names.get(r.element)].join('\t'));
     }
+    // Months before a merger hold the former units' sums: say so ("cộng các đơn vị cũ").
+    if (f.predecessors) io.err(predecessorsLine(f.predecessors, (c) => units.find((u) => u.code === c)?.name ?? c, io.lang));
     return 0;
   },
 };

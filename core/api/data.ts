@@ -40,9 +40,12 @@ export const dataArgs = area<DataResults>()({
       demo: z.boolean(),
       /** An empty province or district database that learns the units below it from their first bundles. */
       own: z.object({ unit: code, name: z.string().trim().min(1).max(200), level: z.enum(['province', 'district']) }).strict().optional(),
+      /** With the demo: 2025 too, with the July 2025 merger of its communes (db/demo/reform2025.ts). */
+      reform2025: z.boolean().optional(),
     })
     .strict()
-    .refine((a) => !(a.demo && a.own), { message: 'demo and own unit are exclusive' }),
+    .refine((a) => !(a.demo && a.own), { message: 'demo and own unit are exclusive' })
+    .refine((a) => !a.reform2025 || a.demo, { message: 'reform2025 needs demo' }),
   'units.list': empty,
   'catalogue.get': empty,
   'values.get': z.object({ unit: code, period: month }).strict(),

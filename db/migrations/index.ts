@@ -6,7 +6,8 @@ import { updateToSchemaVersion2 } from './0002-month-status';
 import { updateToSchemaVersion3 } from './0003-month-lock';
 import { updateToSchemaVersion4 } from './0004-bundle';
 import { updateToSchemaVersion5 } from './0005-status';
+import { updateToSchemaVersion6 } from './0006-unit-changes';
 
-export const MIGRATIONS: readonly ((db: Database) => void)[] = [updateToSchemaVersion1, updateToSchemaVersion2, updateToSchemaVersion3, updateToSchemaVersion4, updateToSchemaVersion5];
+export const MIGRATIONS: readonly ((db: Database) => void)[] = [updateToSchemaVersion1, updateToSchemaVersion2, updateToSchemaVersion3, updateToSchemaVersion4, updateToSchemaVersion5, updateToSchemaVersion6];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import { formatFigure, formatPct } from '../format';
 import { useFigures } from '../stores/figures';
 import { homeUnit, useSession } from '../stores/session';
 import { sameMonthLastYear } from '../../core/period';
+import { predecessorsLine } from '../../core/predecessors';
 import { usePick } from '../stores/pick';
 
 export function FiguresScreen() {
@@ -58,6 +59,11 @@ export function FiguresScreen() {
           {t('ui.csv.importPlans')}
         </button>
       </div>
+      {figures?.predecessors && (
+        <p className="message message-info" role="note" data-testid="predecessors">
+          {predecessorsLine(figures.predecessors, (c) => session.units.find((u) => u.code === c)?.name ?? c, lang)}
+        </p>
+      )}
       {message && <MessageBox message={message} onClose={dismiss} />}
       {error && (
         <div className="message message-error" role="alert">
