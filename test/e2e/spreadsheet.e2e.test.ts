@@ -152,8 +152,11 @@ describe('spreadsheet habits in the entry grid', () => {
       await expect.poll(() => ['TH_HH_01', 'TH_HH_02', 'TH_HH_03', 'TH_HH_04'].map((u) => v(u, 'EPI_FULL_U1'))).toEqual(original);
 
       // Delete clears the block (one step), and Ctrl+Z brings it back.
+      // (the undo's values shown in the grid first, so the click lands on the refreshed rows)
+      for (const [i, u] of ['TH_HH_01', 'TH_HH_02'].entries()) await cell(page, u, 'EPI_FULL_U1').filter({ hasText: new RegExp(`^${original[i]}$`) }).waitFor();
       await cell(page, 'TH_HH_01', 'EPI_FULL_U1').click();
       await page.keyboard.press('Shift+ArrowDown');
+      await expect.poll(() => page.locator('.grid-wrap .ag-row:not(.ag-row-pinned) .cell-in-range').count()).toBe(2);
       await page.keyboard.press('Delete');
       await expect.poll(() => [v('TH_HH_01', 'EPI_FULL_U1'), v('TH_HH_02', 'EPI_FULL_U1')]).toEqual([null, null]);
       await page.keyboard.press('Control+z');
