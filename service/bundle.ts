@@ -83,18 +83,26 @@ function exportWarnings(store: Store, unit: string, name: string, period: string
   return warnings;
 }
 
-/** What `exportBundle` would make, without making it: the file name, revisions and warnings. */
-export function planExport(ctx: ServiceContext, unit: string, from: string, to: string | undefined, lang: Lang): BundleExportPlan {
-  const { store } = ctx;
-  const now = ctx.now ? ctx.now() : new Date();
-  const u = store.unit(unit);
-  const periods = checkMonthRange(from, to ?? from, now, MAX_BUNDLE_MONTHS);
+/** The months of a send: each one's next revision, its checks' counts and what sending it would say. */
+function planMonths(store: Store, unit: string, name: string, periods: readonly string[], lang: Lang) {
   const revisions: Record<string, number> = {};
+  const validations = new Map<string, BundleMonth['validation']>();
   const warnings: BundleWarning[] = [];
   for (const period of periods) {
     revisions[period] = nextRevision(store, unit, period);
-    warnings.push(...exportWarnings(store, unit, u.name, period, validationOf(store, unit, period), lang));
+    const validation = validationOf(store, unit, period);
+    validations.set(period, validation);
+    warnings.push(...exportWarnings(store, unit, name, period, validation, lang));
   }
+  return { revisions, validations, warnings };
+}
+
+/** What `exportBundle` would make, without making it: the file name, revisions and warnings. */
+export function planExport(ctx: ServiceContext, unit: string, from: string, to: string | undefined, lang: Lang): BundleExportPlan {
+  const { store } = ctx;
+  const u = store.unit(unit);
+  const periods = checkMonthRange(from, to ?? from, ctx.now ? ctx.now() : new Date(), MAX_BUNDLE_MONTHS);
+  const { revisions, warnings } = planMonths(store, unit, u.name, periods, lang);
   return { fileName: bundleFileName(unit, periods, revisions), unit, unitName: u.name, periods, revisions, warnings };
 }
 
@@ -104,15 +112,8 @@ export function exportBundle(ctx: ServiceContext, unit: string, from: string, to
   const u = store.unit(unit);
   const periods = checkMonthRange(from, to ?? from, now, MAX_BUNDLE_MONTHS);
   const key = loadOrCreateKey(store.file);
-  const warnings: BundleWarning[] = [];
-  const revisions: Record<string, number> = {};
-  const months: BundleMonth[] = periods.map((period) => {
-    const revision = nextRevision(store, unit, period);
-    revisions[period] = revision;
-    const validation = validationOf(store, unit, period);
-    warnings.push(...exportWarnings(store, unit, u.name, period, validation, lang));
-    return { period, revision, validation, ...monthForBundle(store, unit, period) };
-  });
+  const { revisions, validations, warnings } = planMonths(store, unit, u.name, periods, lang);
+  const months: BundleMonth[] = periods.map((period) => ({ period, revision: revisions[period]!, validation: validations.get(period)!, ...monthForBundle(store, unit, period) }));
   const user = currentUser(ctx);
   const created = now.toISOString();
   const bytes = encodeBundle(

@@ -2,11 +2,12 @@
 // generated districts (the demo's content under other codes, each signed with its own key).
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundleContent, BundleHeader } from '../../core/bundle';
 import { createDatabase } from '../../db/create';
 import { createDemoDatabase } from '../../db/demo';
+import { SCHEMA_VERSION } from '../../db/migrations';
 import { setSetting } from '../../db/settings.repo';
 import { openStore, type Store } from '../../db/store';
 import { addUnits } from '../../db/units.repo';
@@ -15,7 +16,13 @@ import { createService } from '../../service';
 import type { ServiceContext } from '../../service/data';
 
 export const NOW = new Date('2025-01-15T08:00:00+07:00');
-const demoCache = join(process.cwd(), 'test-output', 'bundle-demo.sqlite');
+// Keyed by the schema version and the demo's code: a cache left by an older checkout is never used.
+const demoSources = [join('db', 'demo.ts'), ...readdirSync(join(process.cwd(), 'db', 'demo')).sort().map((f) => join('db', 'demo', f))];
+const demoKey = createHash('sha256')
+  .update(`${SCHEMA_VERSION}|${demoSources.map((f) => readFileSync(join(process.cwd(), f), 'utf8')).join('|')}`)
+  .digest('hex')
+  .slice(0, 12);
+const demoCache = join(process.cwd(), 'test-output', `bundle-demo-${demoKey}.sqlite`);
 
 /** A fresh copy of the demo district's database at `file` (built once per machine run). */
 export function demoDistrict(file: string): void {

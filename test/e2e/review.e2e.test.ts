@@ -4,8 +4,11 @@
 // the COVID total carries an explanation.
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchBrowser, openApp, pickMonth, screenshot, seedDemo, type AppUnderTest } from './harness';
+
+// A browser test under a loaded machine: more than the unit tests' 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let browser: Browser;
 beforeAll(async () => {

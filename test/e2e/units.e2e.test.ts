@@ -2,11 +2,14 @@
 // former communes, and the screen says so ("cộng các đơn vị cũ").
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase } from '../../db/create';
 import { seedDemo as seedDemoDistrict } from '../../db/demo';
 import { seedReform2025 } from '../../db/demo/reform2025';
 import { launchBrowser, openApp, pickMonth, screenshot, seedDemo } from './harness';
+
+// A browser test under a loaded machine: more than the unit tests' 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 let browser: Browser;
 beforeAll(async () => {
