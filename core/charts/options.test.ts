@@ -94,7 +94,7 @@ describe('indicator chart option', () => {
   });
 
   it('round axis ends', () => {
-    expect([niceCeil(0.34), niceCeil(9), niceCeil(21), niceCeil(100), niceCeil(0)]).toEqual([0.5, 10, 25, 100, 1]);
+    expect([niceCeil(0.34), niceCeil(9), niceCeil(21), niceCeil(109.76), niceCeil(100), niceCeil(0.0123), niceCeil(0)]).toEqual([0.4, 10, 25, 120, 100, 0.015, 1]);
   });
 });
 
@@ -128,6 +128,6 @@ describe('timeliness chart option', () => {
     );
     const svg = svgOf(timelinessChartOption({ year: 2024, totals, lang: 'vi' }));
     expect(svg).toContain('Tỷ lệ đã gửi');
-    expect(svg).toContain('67%');
+    expect(svg).toContain('100%');
   });
 });

@@ -25,11 +25,11 @@ export const CHART_COLOURS = {
   rate: '#1f4e8c',
 } as const;
 
-/** The smallest 1, 2, 2.5, 5 × 10ⁿ at or above x: an axis end with round ticks. */
+/** The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ) at or above x: an axis end. */
 export function niceCeil(x: number): number {
   if (!(x > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(x));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x * (1 - 1e-12)) return Number((m * p).toPrecision(12));
   return 10 * p;
 }
 
@@ -191,8 +191,10 @@ export function timelinessChartOption(input: TimelinessChartInput): EChartsOptio
         yAxisIndex: 1,
         itemStyle: { color: CHART_COLOURS.rate },
         symbol: 'circle',
-        symbolSize: 6,
-        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatPercent(p.value, lang, 0) : '') },
+        symbolSize: 7,
+        // No labels on the line: they would sit on the bars' counts; the status table below the
+        // chart prints each month's rate, and the tooltip and the summary say it too.
+        tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? formatPercent(v, lang, 0) : '—') },
         // A month not yet due for anyone has no rate yet: the line stops there.
         data: input.totals.map((m) => (m.notDue >= m.expected ? null : m.reportingRate)),
       },

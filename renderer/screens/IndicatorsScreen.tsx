@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndicatorsView } from '../../core/api';
-import { formatIndicatorValue, formatTarget, indicatorGapText, indicatorVerdict } from '../../core/charts/indicator-text';
+import { formatIndicatorValue, formatTarget, indicatorVerdict } from '../../core/charts/indicator-text';
 import type { IndicatorChartInput } from '../../core/charts/options';
 import type { IndicatorDef } from '../../core/indicators';
 import { monthParts } from '../../core/period';
@@ -80,6 +80,8 @@ export function IndicatorsScreen() {
   const units = view?.units ?? [];
   return (
     <section className="screen indicators-screen" aria-label={t('ui.tabs.indicators')}>
+      {/* The month and year first, as on the other screens; then how long a period. */}
+      <PeriodBar withProgramme={false} />
       <div className="period-bar">
         <label>
           {t('ui.provinceScreens.periodKind')}
@@ -92,7 +94,6 @@ export function IndicatorsScreen() {
           </select>
         </label>
       </div>
-      <PeriodBar withProgramme={false} />
       <h2>{t('ui.provinceScreens.title', { unit: home?.name ?? '', period: periodText })}</h2>
       {view && <p className="hint">{view.planYear === null ? t('ui.provinceScreens.noPlan') : `${t('ui.provinceScreens.planYear', { year: view.planYear })} ${t('ui.provinceScreens.ratioOfSums', { unit: home?.name ?? '' })}`}</p>}
       {error && (
@@ -153,7 +154,7 @@ export function IndicatorsScreen() {
                     </td>
                     {d.coverage === 'none' ? (
                       <td colSpan={units.length} className="not-computable" data-col="reason">
-                        <strong>{t('ui.provinceScreens.notComputable')}</strong>: {first ? indicatorGapText(first, lang, elementName) : ''}
+                        <strong>{t('ui.provinceScreens.notComputable')}</strong>: {t('ui.provinceScreens.needs', { what: d.needs.map((n) => t(`indicators.needs.${n}`)).join(', ') })}
                         {note && <small className="indicator-note">{note}</small>}
                       </td>
                     ) : (
