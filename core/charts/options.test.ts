@@ -93,6 +93,16 @@ describe('indicator chart option', () => {
     expect(svgOf(o)).toContain('5‰ ✓');
   });
 
+  it('speaks English when asked', () => {
+    const o = indicatorChartOption({ ...input, lang: 'en' });
+    const series = o.series as { name: string; markLine?: { data: { label: { formatter: string } }[] } }[];
+    expect(series.map((s) => s.name)).toEqual(['✓ On track', '✗ Not on track', '– No verdict']);
+    expect(series[0]!.markLine!.data[0]!.label.formatter).toBe('Target < 8‰');
+    expect(indicatorChartSummary({ ...input, lang: 'en' })).toBe(
+      'Chart of Infant mortality by unit, target < 8‰: Huyện A 20‰, Not on track; Huyện B 5‰, On track; Huyện C no figures yet, No verdict. Tỉnh mẫu as a whole: 8‰.',
+    );
+  });
+
   it('round axis ends', () => {
     expect([niceCeil(0.34), niceCeil(9), niceCeil(21), niceCeil(109.76), niceCeil(100), niceCeil(0.0123), niceCeil(0)]).toEqual([0.4, 10, 25, 120, 100, 0.015, 1]);
   });

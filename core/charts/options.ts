@@ -103,7 +103,7 @@ export function indicatorChartOption(input: IndicatorChartInput): EChartsOption 
     aria: { enabled: true, label: { description: indicatorChartSummary(input) } },
     grid: { left: 56, right: 24, top: 40, bottom: many ? 88 : 40 },
     legend: { top: 0, data: VERDICTS.map((v) => `${SIGN[v]} ${t(`indicators.chart.verdict.${v}`)}`), textStyle: { fontSize: 12 } },
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatIndicatorValue(v, def, lang) : '—') },
     xAxis: {
       type: 'category',
       data: input.units.map((u) => u.name),
