@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { EntryScreen } from './screens/EntryScreen';
 import { FiguresScreen } from './screens/FiguresScreen';
 import { FirstRunScreen } from './screens/FirstRunScreen';
+import { IndicatorsScreen } from './screens/IndicatorsScreen';
 import { NarrativeScreen } from './screens/NarrativeScreen';
 import { ReceiveScreen } from './screens/ReceiveScreen';
 import { ReportScreen } from './screens/ReportScreen';
@@ -22,6 +23,7 @@ const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
   send: SendScreen,
   receive: ReceiveScreen,
   status: StatusScreen,
+  indicators: IndicatorsScreen,
   units: UnitsScreen,
   settings: SettingsScreen,
 };
@@ -33,7 +35,9 @@ export function App() {
   const home = homeUnit({ status, units });
   // Who reported: for an office that receives (a province, or a district whose communes send).
   const receives = home?.level === 'province' || units.some((u) => u.receivedFrom);
-  const tabs = TABS.filter((k) => (k !== 'send' || home?.parent) && (k !== 'status' || receives));
+  // The plan's indicators: per child unit, so for a unit that has some.
+  const hasChildren = !!home && units.some((u) => u.parent === home.code);
+  const tabs = TABS.filter((k) => (k !== 'send' || home?.parent) && (k !== 'status' || receives) && (k !== 'indicators' || hasChildren));
 
   useEffect(() => {
     void load();

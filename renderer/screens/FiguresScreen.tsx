@@ -15,9 +15,12 @@ import { usePick } from '../stores/pick';
 
 export function FiguresScreen() {
   const { t } = useTranslation();
-  const session = usePick(useSession, 'month', 'programme', 'catalogue', 'lang', 'status', 'units');
+  const session = usePick(useSession, 'month', 'programme', 'catalogue', 'lang', 'status', 'units', 'figuresUnit', 'showFigures');
   const { month, programme, catalogue, lang } = session;
-  const home = homeUnit(session);
+  const own = homeUnit(session);
+  // The unit shown: the home unit, or the one a link chose (the status table's unit names).
+  const home = session.units.find((u) => u.code === session.figuresUnit) ?? own;
+  const choices = own ? [own, ...session.units.filter((u) => u.parent === own.code || (u.code === home?.code && u.code !== own.code))] : [];
   const { figures, loading, error, load, busy, message, importPlans, dismiss } = usePick(useFigures, 'figures', 'loading', 'error', 'load', 'busy', 'message', 'importPlans', 'dismiss');
 
   useEffect(() => {
@@ -51,6 +54,20 @@ export function FiguresScreen() {
   return (
     <section className="screen figures-screen" aria-label={t('ui.tabs.figures')}>
       <PeriodBar />
+      {choices.length > 1 && (
+        <div className="period-bar">
+          <label className="grow">
+            {t('ui.provinceScreens.figuresUnit')}
+            <select aria-label={t('ui.provinceScreens.figuresUnit')} value={home?.code ?? ''} onChange={(e) => session.showFigures(e.target.value === own?.code ? null : e.target.value)}>
+              {choices.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       <div className="figures-head">
         <h2>
           {t('ui.figures.title', { unit: home?.name ?? '', month: t('ui.period.monthOfYear', { m: Number(month.slice(5)), y: month.slice(0, 4) }) })}

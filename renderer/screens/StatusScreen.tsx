@@ -2,13 +2,14 @@
 // time, late, missing, not yet due — a sign and a word, never colour alone), the month's
 // reporting rate (DHIS2's reporting-rate summary), the units to register from a CSV, and the
 // reminder of a month as text to paste into an e-mail or a Zalo message.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { MonthReport, RemindersResult, StatusResult } from '../../core/api';
 import { formatMonth, formatPercent } from '../../core/format';
 import { monthParts } from '../../core/period';
 import { ApiFailure, invoke, messageOf } from '../api';
+import { TimelinessChart } from '../charts/TimelinessChart';
 import { MessageBox, type ScreenMessage } from '../components/MessageBox';
 import { formatDateTime } from '../format';
 import { usePick } from '../stores/pick';
@@ -28,7 +29,7 @@ function cellTitle(m: MonthReport, t: TFunction, lang: 'vi' | 'en'): string {
 
 export function StatusScreen() {
   const { t } = useTranslation();
-  const { month, lang, load: reloadSession } = usePick(useSession, 'month', 'lang', 'load');
+  const { month, lang, load: reloadSession, showFigures } = usePick(useSession, 'month', 'lang', 'load', 'showFigures');
   const [year, setYear] = useState(monthParts(month).year);
   const [status, setStatus] = useState<StatusResult | null>(null);
   const [reminder, setReminder] = useState<RemindersResult | null>(null);
@@ -70,6 +71,8 @@ export function StatusScreen() {
     }
   };
 
+  const timeliness = useMemo(() => (status ? { year: status.year, totals: status.totals, lang } : null), [status, lang]);
+
   const years: number[] = [];
   for (let y = monthParts(month).year + 1; y >= 2020; y--) years.push(y);
   return (
@@ -106,6 +109,14 @@ export function StatusScreen() {
         <span>! {t('ui.reporting.legend.unexplained')}</span>
       </p>
       {status && status.units.length === 0 && <p className="hint">{t('ui.reporting.noUnits')}</p>}
+      {timeliness && status && status.units.length > 0 && (
+        <div className="chart-panel">
+          <div className="chart-head">
+            <strong>{t('ui.provinceScreens.timeliness')}</strong>
+          </div>
+          <TimelinessChart input={timeliness} />
+        </div>
+      )}
       {status && status.units.length > 0 && (
         <div className="status-wrap">
           <table className="list-table status-table" data-testid="status-table">
@@ -122,7 +133,12 @@ export function StatusScreen() {
             <tbody>
               {status.units.map((u) => (
                 <tr key={u.unit} data-unit={u.unit}>
-                  <th scope="row">{u.name}</th>
+                  <th scope="row">
+                    {/* The unit's figures: the figures screen, on that unit. */}
+                    <button type="button" className="link" title={t('ui.provinceScreens.openFigures', { unit: u.name })} onClick={() => showFigures(u.unit)}>
+                      {u.name}
+                    </button>
+                  </th>
                   {u.months.map((m) => (
                     <td key={m.period} className={`status-cell status-${m.state}`} title={cellTitle(m, t, lang)} data-period={m.period}>
                       {SIGN[m.state]}

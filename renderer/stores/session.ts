@@ -10,7 +10,7 @@ import { setUiLang } from '../i18n';
 import { databaseChanged } from './database';
 import { leaving } from './leave';
 
-export const TABS = ['entry', 'figures', 'report', 'narrative', 'send', 'receive', 'status', 'units', 'settings'] as const;
+export const TABS = ['entry', 'figures', 'report', 'narrative', 'send', 'receive', 'status', 'indicators', 'units', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface SessionState {
@@ -27,6 +27,8 @@ export interface SessionState {
   /** True once the user picked a month: a reload of the session then keeps it. */
   monthChosen: boolean;
   programme: string;
+  /** The unit the figures screen shows when not the home unit (a link from the status table). */
+  figuresUnit: string | null;
   lang: Lang;
   failure: string | null;
   /** Counts the databases this window has shown: screens are keyed by it, so a restore remounts them. */
@@ -42,6 +44,7 @@ export const initialSession: SessionState = {
   month: previousMonth(monthOf(new Date())),
   monthChosen: false,
   programme: '',
+  figuresUnit: null,
   lang: 'vi',
   failure: null,
   generation: 0,
@@ -52,6 +55,8 @@ interface SessionActions {
   setTab: (tab: Tab) => void;
   setMonth: (month: string) => void;
   setProgramme: (code: string) => void;
+  /** Opens the figures screen on a unit (null: the home unit). */
+  showFigures: (unit: string | null) => void;
   setLang: (lang: Lang) => Promise<void>;
   /** After the first run made a database, or a restore swapped it. */
   reopened: (status: SetupStatus) => Promise<void>;
@@ -94,6 +99,10 @@ export const useSession = create<SessionState & SessionActions>()((set, get) => 
   setProgramme: (programme) => {
     leaving();
     set({ programme });
+  },
+  showFigures: (figuresUnit) => {
+    leaving();
+    set({ tab: 'figures', figuresUnit });
   },
 
   async setLang(lang) {
