@@ -164,6 +164,33 @@ describe('spreadsheet habits in the entry grid', () => {
     });
   });
 
+  it('shows each value under its own column header, in the body and the totals row (what is seen is where it is stored)', async () => {
+    await withApp(async ({ page, host }) => {
+      await openEntry(page);
+      for (const programme of ['EPI', 'TB']) {
+        await page.getByLabel('Chương trình').selectOption(programme);
+        await page.locator('.grid-wrap[data-loading="false"] .ag-row[row-id="TH_HH_01"]').waitFor();
+        const cols = await page.locator('.grid-wrap .ag-header-cell[col-id]').evaluateAll((hs) =>
+          hs.map((h) => ({ id: h.getAttribute('col-id')!, box: h.getBoundingClientRect().toJSON() as DOMRect })).filter((h) => h.box.width > 0 && h.box.right <= window.innerWidth),
+        );
+        expect(cols.length).toBeGreaterThan(2);
+        // The cell drawn under the middle of each header, in Bút Sơn's row and in the totals row.
+        const under = await page.evaluate((headers) => {
+          const rowOf = (sel: string) => document.querySelector(sel)!.getBoundingClientRect();
+          const body = rowOf('.grid-wrap .ag-row[row-id="TH_HH_01"]:not(.ag-row-pinned)');
+          const total = rowOf('.grid-wrap .ag-row.ag-row-pinned');
+          const at = (x: number, y: number) => (document.elementFromPoint(x, y)?.closest('.ag-cell') as HTMLElement | null)?.getAttribute('col-id') ?? null;
+          return headers.map((h) => ({ id: h.id, body: at(h.box.x + h.box.width / 2, body.y + body.height / 2), total: at(h.box.x + h.box.width / 2, total.y + total.height / 2) }));
+        }, cols);
+        for (const u of under) expect(u, `under the header ${u.id}`).toEqual({ id: u.id, body: u.id, total: u.id });
+      }
+      // And the number seen there is the one in the file.
+      await page.getByLabel('Chương trình').selectOption('EPI');
+      const shown = await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText();
+      expect(shown.replace(/[^\d]/g, '')).toBe(String(stored(host.dbFile, 'TH_HH_01', 'EPI_FULL_U1').value));
+    });
+  });
+
   it("the figures screen draws an element's 24 months with the year's plan line (ECharts, SVG, offline)", async () => {
     await withApp(async ({ page }) => {
       await page.getByRole('tab', { name: 'Số liệu tổng hợp' }).click();
