@@ -1,0 +1,46 @@
+// The entry screen's own operations (issue 12): where the month stands, i.e. how many of the
+// cells that take a value hold one, per programme and per unit below, and the report's deadline
+// under the same rule the province judges by (setting `status.deadline`, core/deadline.ts).
+import { z } from 'zod';
+import type { OrgUnitLevel } from '../orgunit';
+import type { DeadlineRule } from '../settings';
+import { area } from './contract';
+import { code, month } from './data';
+
+export const entryArgs = area<EntryResults>()({
+  /** Filled / expected cells of a month for the unit and each unit right below it, and the deadline. */
+  'entry.progress': z.object({ unit: code, period: month }).strict(),
+});
+
+export interface ProgressCount {
+  /** Cells holding a value (a cleared value is not one). */
+  filled: number;
+  /** Cells that take a value: the non-derived elements the unit's level enters. */
+  expected: number;
+}
+
+export interface EntryProgress {
+  unit: string;
+  period: string;
+  /** Over every unit counted: the unit itself and those right below it active in the month. */
+  total: ProgressCount;
+  /** Every programme in report order, with its cells over all the units counted. */
+  programmes: (ProgressCount & { programme: string })[];
+  /** The unit itself, then those below it active in the month, in the unit list's order. */
+  units: (ProgressCount & { unit: string; name: string; level: OrgUnitLevel })[];
+  deadline: {
+    rule: DeadlineRule;
+    /** The last day, YYYY-MM-DD (Vietnam's calendar). */
+    date: string;
+    /** Whole days from today (Vietnam's calendar, the service's clock) to that day: 0 on the day, negative once past. */
+    daysLeft: number;
+    /** Years whose public holidays are not shipped: only weekends were counted. */
+    unknownHolidayYears: number[];
+  };
+  /** The service's clock when counted. */
+  asOf: string;
+}
+
+export interface EntryResults {
+  'entry.progress': EntryProgress;
+}

@@ -1,0 +1,67 @@
+// Where a month stands on the entry screen (`entry.progress`): for the unit and every unit right
+// below it active in the month, how many of the cells that take a value (the grid's own rule,
+// core/catalogue.ts takesEntry) hold one, per programme and per unit; and the report's deadline
+// under the rule the province judges by (setting `status.deadline`, core/deadline.ts), with the
+// days left counted on Vietnam's calendar by the service's clock (a test clock in the tests).
+import type { EntryProgress, Handlers, ProgressCount } from '../core/api';
+import { takesEntry } from '../core/catalogue';
+import { deadlineOf, VN_OFFSET_HOURS } from '../core/deadline';
+import { isActiveIn } from '../core/orgunit';
+import { DEFAULT_DEADLINE } from '../core/settings';
+import { getSetting } from '../db/settings.repo';
+import type { Store } from '../db/store';
+import { getValues } from '../db/values.repo';
+import { clockOf, type ServiceContext } from './data';
+
+const DAY_MS = 86_400_000;
+
+/** Whole calendar days from `now`'s day in Vietnam to `date` (YYYY-MM-DD). */
+export function daysUntil(date: string, now: Date): number {
+  const vn = new Date(now.getTime() + VN_OFFSET_HOURS * 3_600_000);
+  const today = Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate());
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d) - today) / DAY_MS);
+}
+
+export function entryProgress(store: Store, unit: string, period: string, now: Date): EntryProgress {
+  const self = store.unit(unit);
+  const tree = store.tree();
+  const below = (tree.children.get(unit) ?? []).map((c) => tree.units.get(c)!).filter((u) => isActiveIn(u, period));
+  const counted = [self, ...below];
+  const { elements, programmes } = store.catalogue;
+  // unit → element → holds a value, from one read of the unit's subtree.
+  const held = new Set(getValues(store, unit, period).filter((v) => v.value !== null).map((v) => `${v.unit}|${v.element}`));
+  const byProgramme = new Map<string, ProgressCount>(programmes.map((p) => [p.code, { filled: 0, expected: 0 }]));
+  const total: ProgressCount = { filled: 0, expected: 0 };
+  const units = counted.map((u) => {
+    const c: ProgressCount = { filled: 0, expected: 0 };
+    for (const e of elements) {
+      if (!takesEntry(e, u.level)) continue;
+      const filled = held.has(`${u.code}|${e.code}`) ? 1 : 0;
+      const p = byProgramme.get(e.programme)!;
+      for (const x of [c, p, total]) {
+        x.expected++;
+        x.filled += filled;
+      }
+    }
+    return { unit: u.code, name: u.name, level: u.level, ...c };
+  });
+  const rule = getSetting(store, 'status.deadline') ?? DEFAULT_DEADLINE;
+  const deadline = deadlineOf(period, rule);
+  return {
+    unit,
+    period,
+    total,
+    programmes: programmes.map((p) => ({ programme: p.code, ...byProgramme.get(p.code)! })),
+    units,
+    deadline: { rule, date: deadline.date, daysLeft: daysUntil(deadline.date, now), unknownHolidayYears: deadline.unknownHolidayYears },
+    asOf: now.toISOString(),
+  };
+}
+
+export function entryHandlers(ctx: ServiceContext): Pick<Handlers, 'entry.progress'> {
+  const now = clockOf(ctx);
+  return {
+    'entry.progress': (a) => entryProgress(ctx.store, a.unit, a.period, now()),
+  };
+}
