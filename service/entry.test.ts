@@ -74,6 +74,7 @@ describe('entry.progress', () => {
   it('the deadline follows the setting the province uses, with days left on Vietnam’s calendar', async () => {
     let p = await progress(vn('2024-06-07T09:00:00'));
     expect(p.deadline).toMatchObject({ rule: { rule: 'dayOfNextMonth', day: 12 }, date: '2024-06-12', daysLeft: 5 });
+    expect(p.deadline.ruleText).toMatch(/12/);
     // 23:30 on the 12th in Hà Nội is still the 12th (16:30 UTC); 00:30 on the 13th is past it.
     expect((await progress(vn('2024-06-12T23:30:00'))).deadline.daysLeft).toBe(0);
     expect((await progress(vn('2024-06-13T00:30:00'))).deadline.daysLeft).toBe(-1);

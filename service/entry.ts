@@ -8,10 +8,13 @@ import { takesEntry } from '../core/catalogue';
 import { deadlineOf, VN_OFFSET_HOURS } from '../core/deadline';
 import { isActiveIn } from '../core/orgunit';
 import { DEFAULT_DEADLINE } from '../core/settings';
+import type { Lang } from '../core/format';
+import { parseLang, translator } from '../core/i18n';
 import { getSetting } from '../db/settings.repo';
 import type { Store } from '../db/store';
 import { getValues } from '../db/values.repo';
 import { clockOf, type ServiceContext } from './data';
+import { ruleText } from './status';
 
 const DAY_MS = 86_400_000;
 
@@ -23,7 +26,7 @@ export function daysUntil(date: string, now: Date): number {
   return Math.round((Date.UTC(y, m - 1, d) - today) / DAY_MS);
 }
 
-export function entryProgress(store: Store, unit: string, period: string, now: Date): EntryProgress {
+export function entryProgress(store: Store, unit: string, period: string, now: Date, lang: Lang): EntryProgress {
   const self = store.unit(unit);
   const tree = store.tree();
   const below = (tree.children.get(unit) ?? []).map((c) => tree.units.get(c)!).filter((u) => isActiveIn(u, period));
@@ -54,7 +57,7 @@ export function entryProgress(store: Store, unit: string, period: string, now: D
     total,
     programmes: programmes.map((p) => ({ programme: p.code, ...byProgramme.get(p.code)! })),
     units,
-    deadline: { rule, date: deadline.date, daysLeft: daysUntil(deadline.date, now), unknownHolidayYears: deadline.unknownHolidayYears },
+    deadline: { rule, ruleText: ruleText(rule, translator(lang)), date: deadline.date, daysLeft: daysUntil(deadline.date, now), unknownHolidayYears: deadline.unknownHolidayYears },
     asOf: now.toISOString(),
   };
 }
@@ -62,6 +65,6 @@ export function entryProgress(store: Store, unit: string, period: string, now: D
 export function entryHandlers(ctx: ServiceContext): Pick<Handlers, 'entry.progress'> {
   const now = clockOf(ctx);
   return {
-    'entry.progress': (a) => entryProgress(ctx.store, a.unit, a.period, now()),
+    'entry.progress': (a) => entryProgress(ctx.store, a.unit, a.period, now(), a.lang ?? parseLang(getSetting(ctx.store, 'ui.lang') ?? 'vi')),
   };
 }

@@ -9,7 +9,7 @@ import { code, month } from './data';
 
 export const entryArgs = area<EntryResults>()({
   /** Filled / expected cells of a month for the unit and each unit right below it, and the deadline. */
-  'entry.progress': z.object({ unit: code, period: month }).strict(),
+  'entry.progress': z.object({ unit: code, period: month, lang: z.enum(['vi', 'en']).optional() }).strict(),
 });
 
 export interface ProgressCount {
@@ -30,6 +30,8 @@ export interface EntryProgress {
   units: (ProgressCount & { unit: string; name: string; level: OrgUnitLevel })[];
   deadline: {
     rule: DeadlineRule;
+    /** The rule in words, e.g. "trước hết ngày 12 của tháng sau". */
+    ruleText: string;
     /** The last day, YYYY-MM-DD (Vietnam's calendar). */
     date: string;
     /** Whole days from today (Vietnam's calendar, the service's clock) to that day: 0 on the day, negative once past. */
