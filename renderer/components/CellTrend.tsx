@@ -42,7 +42,7 @@ export function CellTrend({ unit, element, month, value, lang }: { unit: string;
       <div className="lbl">{t('ui.form.chartTitle')}</div>
       {mine ? (
         <>
-          <TrendChart series={mine} element={element} lang={lang} compact />
+          <TrendChart series={mine} element={element} lang={lang} compact label={t('ui.form.chartLabel', { element: lang === 'vi' ? element.nameVi : element.nameEn })} />
           <p className="hint">
             {mine.range ? t('ui.form.chartRange', { low: fmt(Math.max(0, mine.range.low)), high: fmt(mine.range.high) }) : t('ui.form.chartNoRange')}
           </p>

@@ -168,7 +168,7 @@ export function CommuneForm({ home, month, locked }: { home: string; month: stri
   return (
     <div className="commune-form" data-unit={unit.code} data-loading={loading ? 'true' : 'false'}>
       <div className="form-unit-bar">
-        <button type="button" disabled={unitIndex <= 0} onClick={() => switchUnit(-1)} title={t('ui.form.prevUnit')}>
+        <button type="button" disabled={unitIndex <= 0} onClick={() => switchUnit(-1)} title={t('ui.form.prevUnit')} aria-label={t('ui.form.prevUnit')}>
           ‹
         </button>
         <label>
@@ -181,7 +181,7 @@ export function CommuneForm({ home, month, locked }: { home: string; month: stri
             ))}
           </select>
         </label>
-        <button type="button" disabled={unitIndex >= formUnits.length - 1} onClick={() => switchUnit(1)} title={t('ui.form.nextUnit')}>
+        <button type="button" disabled={unitIndex >= formUnits.length - 1} onClick={() => switchUnit(1)} title={t('ui.form.nextUnit')} aria-label={t('ui.form.nextUnit')}>
           ›
         </button>
         {sender && <span className="hint">{unit.receivedFrom === unit.code ? t('ui.bundle.receivedOwn') : t('ui.bundle.receivedFrom', { sender })}</span>}
