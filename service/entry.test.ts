@@ -38,15 +38,14 @@ describe('entry.progress', () => {
     const els = store.catalogue.elements;
     const communeCells = els.filter((e) => takesEntry(e, 'commune')).length;
     const districtCells = els.filter((e) => takesEntry(e, 'district')).length;
-    // The district and its facility take district-level elements; the three communes the others.
+    // The district takes district-level elements (once, its facility's included); the three communes the others.
     expect(p.units.map((u) => [u.unit, u.filled, u.expected])).toEqual([
       ['D', 0, districtCells],
       ['C1', 1, communeCells],
       ['C2', 1, communeCells],
       ['C3', 1, communeCells],
-      ['F1', 0, districtCells],
     ]);
-    expect(p.total).toEqual({ filled: 3, expected: 3 * communeCells + 2 * districtCells });
+    expect(p.total).toEqual({ filled: 3, expected: 3 * communeCells + districtCells });
     const epi = p.programmes.find((x) => x.programme === 'EPI')!;
     expect(epi).toEqual({ programme: 'EPI', filled: 3, expected: 3 * els.filter((e) => e.programme === 'EPI' && takesEntry(e, 'commune')).length });
     // Every programme, in report order.
@@ -54,12 +53,14 @@ describe('entry.progress', () => {
     expect(p.programmes.reduce((s, x) => s + x.expected, 0)).toBe(p.total.expected);
   });
 
-  it('a cleared value is not filled; a district-level value counts on the district row', async () => {
+  it('a cleared value is not filled; a district-level value counts once, on the district row, whether the district or its facility holds it', async () => {
     setValues(
       store,
       [
         { unit: 'C2', period: '2024-05', element: 'EPI_FULL_U1', value: null },
         { unit: 'D', period: '2024-05', element: 'ST_CENTRE_TOTAL', value: 41 },
+        { unit: 'F1', period: '2024-05', element: 'ST_CENTRE_TOTAL', value: 2 },
+        { unit: 'F1', period: '2024-05', element: 'ST_CENTRE_PERMANENT', value: 2 },
       ],
       'test',
       'ui',
@@ -68,7 +69,9 @@ describe('entry.progress', () => {
     const p = await progress(vn('2024-06-07T09:00:00'));
     expect(p.units.find((u) => u.unit === 'C2')!.filled).toBe(0);
     expect(p.programmes.find((x) => x.programme === 'EPI')!.filled).toBe(2);
-    expect(p.units.find((u) => u.unit === 'D')!.filled).toBe(1);
+    expect(p.units.find((u) => u.unit === 'D')!.filled).toBe(2);
+    expect(p.units.some((u) => u.unit === 'F1')).toBe(false);
+    expect(p.programmes.find((x) => x.programme === 'STAFFING')!.filled).toBe(2);
   });
 
   it('the deadline follows the setting the province uses, with days left on Vietnam’s calendar', async () => {

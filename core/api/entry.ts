@@ -22,11 +22,15 @@ export interface ProgressCount {
 export interface EntryProgress {
   unit: string;
   period: string;
-  /** Over every unit counted: the unit itself and those right below it active in the month. */
+  /**
+   * Over every unit counted: the unit itself and those right below it active in the month. A
+   * district-level element counts once per district, filled when the district or one of its
+   * facilities holds it (facilities are no rows of their own).
+   */
   total: ProgressCount;
   /** Every programme in report order, with its cells over all the units counted. */
   programmes: (ProgressCount & { programme: string })[];
-  /** The unit itself, then those below it active in the month, in the unit list's order. */
+  /** The unit itself, then those below it active in the month (facilities in their district's row). */
   units: (ProgressCount & { unit: string; name: string; level: OrgUnitLevel })[];
   deadline: {
     rule: DeadlineRule;

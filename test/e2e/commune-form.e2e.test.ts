@@ -61,7 +61,7 @@ async function openEntry(page: Page): Promise<void> {
 }
 
 describe('one commune’s whole report as a form', () => {
-  it('enters a value the grid then shows and the file holds; keeps the field across communes; Esc and a bad value save nothing', async () => {
+  it('enters a value the grid then shows and the file holds; undo and redo; keeps the field across communes; Esc and a bad value save nothing', async () => {
     await withApp(async (app) => {
       const { page, host } = app;
       await openEntry(page);
@@ -97,7 +97,16 @@ describe('one commune’s whole report as a form', () => {
       expect(await activeId(page)).toBe('form-EPI_FULL_U1');
       expect(stored(host.dbFile, 'TH_HH_02', next!)).toBe(before);
 
+      // Ctrl+Z / Ctrl+Y in a field not typed into: the screen's undo and redo, shown at once.
+      await page.keyboard.press('Control+z');
+      await expect.poll(() => stored(host.dbFile, 'TH_HH_02', 'EPI_FULL_U1')).toBe(5);
+      await expect.poll(() => field(page, 'EPI_FULL_U1').inputValue()).toBe('5');
+      await page.keyboard.press('Control+y');
+      await expect.poll(() => stored(host.dbFile, 'TH_HH_02', 'EPI_FULL_U1')).toBe(4321);
+      await expect.poll(() => field(page, 'EPI_FULL_U1').inputValue()).toBe('4.321');
+
       // A bad value: the grid's own message, nothing saved.
+      await page.keyboard.press('Control+a');
       await page.keyboard.type('12abc');
       await page.keyboard.press('Enter');
       await page.getByText(/“12abc” chưa được lưu/).waitFor();

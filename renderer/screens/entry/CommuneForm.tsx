@@ -7,7 +7,8 @@
 // A field saves through the entry store's own `edit`, as a grid cell does: the same parsing and
 // messages, the same per-cell queue and revision check, the same undo stack, and the grid shows
 // the value afterwards. Enter or ↓ goes to the next field, Shift+Enter or ↑ to the previous one,
-// Tab as usual; each saves the field it leaves. Esc puts the stored value back. Switching
+// Tab as usual; each saves the field it leaves. Esc puts the stored value back; Ctrl+Z and
+// Ctrl+Y in a field not typed into undo and redo the screen's last changes. Switching
 // commune keeps the focused field (the same element).
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,18 +29,17 @@ import { useSession } from '../../stores/session';
 /** Both entry levels: the form's unit picker offers every unit the grid has rows for. */
 const ALL_LEVELS = [{ entryLevel: 'commune' }, { entryLevel: 'district' }] as CatalogueElement[];
 
-/** What is being typed into the focused field, and where it began. */
+/** The focused field: where an edit there began, and what was typed (null: nothing yet). */
 interface Draft {
   target: EditTarget;
-  text: string;
-  /** The text the field showed when it got the focus: unchanged, nothing is saved. */
-  initial: string;
+  /** Null until the user types: the field then shows the stored value (an undo shows at once). */
+  text: string | null;
 }
 
 export function CommuneForm({ home, month, locked }: { home: string; month: string; locked: boolean }) {
   const { t } = useTranslation();
   const { units, catalogue, lang } = usePick(useSession, 'units', 'catalogue', 'lang');
-  const { values, cells, comments, locked: lockedRows, loading, edit } = usePick(useEntry, 'values', 'cells', 'comments', 'locked', 'loading', 'edit');
+  const { values, cells, comments, locked: lockedRows, loading, edit, undo, redo } = usePick(useEntry, 'values', 'cells', 'comments', 'locked', 'loading', 'edit', 'undo', 'redo');
   const flags = useQuality((s) => s.flags);
   const { unit: chosen, element: focusedElement, switched, setUnit, setElement } = usePick(useForm, 'unit', 'element', 'switched', 'setUnit', 'setElement');
   const { select, focus, focused } = usePick(useCell, 'select', 'focus', 'focused');
@@ -90,9 +90,9 @@ export function CommuneForm({ home, month, locked }: { home: string; month: stri
   };
   const commit = useCallback(() => {
     const d = draftRef.current;
-    if (!d || d.text === d.initial) return;
-    // Saved once: a later blur of the same field sends nothing more.
-    draftRef.current = { ...d, initial: d.text };
+    if (!d || d.text === null) return;
+    // Sent once: the field shows the stored value again, and a later blur sends nothing more.
+    setDraft({ ...d, text: null });
     void edit(d.target, d.text);
   }, [edit]);
   // Leaving the screen, the month or the view with a field half typed saves it where it began.
@@ -140,11 +140,20 @@ export function CommuneForm({ home, month, locked }: { home: string; month: stri
     if (next) focusField(next.code);
   };
   const onKeyDown = (ev: KeyboardEvent<HTMLInputElement>, e: CatalogueElement) => {
+    // Ctrl+Z / Ctrl+Y in a field nothing was typed into: the screen's undo and redo, as in the grid.
+    if ((ev.ctrlKey || ev.metaKey) && !ev.altKey && draftRef.current?.text === null) {
+      const key = ev.key.toLowerCase();
+      if (key === 'z' && !ev.shiftKey) void undo();
+      else if (key === 'y' || (key === 'z' && ev.shiftKey)) void redo();
+      else return;
+      ev.preventDefault();
+      return;
+    }
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
     if (ev.key === 'Escape') {
       ev.preventDefault();
       const d = draftRef.current;
-      if (d) setDraft({ ...d, text: d.initial });
+      if (d) setDraft({ ...d, text: null });
       return;
     }
     const down = (ev.key === 'Enter' && !ev.shiftKey) || ev.key === 'ArrowDown';
@@ -240,10 +249,9 @@ export function CommuneForm({ home, month, locked }: { home: string; month: stri
                         readOnly={readOnly}
                         aria-invalid={state === 'error' ? true : undefined}
                         aria-describedby={why ? `${id}-why` : undefined}
-                        value={editing ? draft.text : shown(unitValues[e.code])}
+                        value={editing && draft.text !== null ? draft.text : shown(unitValues[e.code])}
                         onFocus={(ev) => {
-                          const text = shown(useEntry.getState().values[unit.code]?.[e.code]);
-                          setDraft({ target: { unit: unit.code, element: e.code, month, label: label(e) }, text, initial: text });
+                          setDraft({ target: { unit: unit.code, element: e.code, month, label: label(e) }, text: null });
                           setElement(e.code);
                           void select({ unit: unit.code, element: e.code }, month);
                           ev.currentTarget.select();

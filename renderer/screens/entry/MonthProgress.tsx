@@ -115,8 +115,14 @@ export function MonthProgress({ home, month }: { home: string; month: string }) 
                   ))}
               </tbody>
             </table>
+            <p className="hint">
+              {t('ui.progress.ruleNote', { rule: p.deadline.ruleText })}
+              {p.deadline.unknownHolidayYears.length > 0 ? ` ${t('ui.progress.noHolidays', { years: p.deadline.unknownHolidayYears.join(', ') })}` : ''}
+            </p>
           </div>
           <div className="progress-col">
+            <div className="lbl">{t('ui.progress.emptyTitle')}</div>
+            <p data-testid="progress-empty-names">{empty.length === 0 ? t('ui.progress.noneEmpty') : empty.map((u) => u.name).join(', ')}</p>
             <div className="lbl">{t('ui.progress.byUnit')}</div>
             <table>
               <tbody>
@@ -132,12 +138,6 @@ export function MonthProgress({ home, month }: { home: string; month: string }) 
                   ))}
               </tbody>
             </table>
-            <div className="lbl">{t('ui.progress.emptyTitle')}</div>
-            <p data-testid="progress-empty-names">{empty.length === 0 ? t('ui.progress.noneEmpty') : empty.map((u) => u.name).join(', ')}</p>
-            <p className="hint">
-              {t('ui.progress.ruleNote', { rule: p.deadline.ruleText })}
-              {p.deadline.unknownHolidayYears.length > 0 ? ` ${t('ui.progress.noHolidays', { years: p.deadline.unknownHolidayYears.join(', ') })}` : ''}
-            </p>
           </div>
         </div>
       )}
