@@ -115,6 +115,13 @@ export function EntryScreen() {
   const columnsLoaded = useRef(0);
   const onNewColumnsLoaded = useCallback(() => wrap.current?.setAttribute('data-columns-loaded', String(++columnsLoaded.current)), []);
 
+  // A cell asked for before the grid existed (back from the form view): asked again once it does.
+  const onGridReady = useCallback((e: GridReadyEvent<EntryRow>) => {
+    gridApi.current = e.api;
+    const pending = useCell.getState().focus;
+    if (pending) useCell.getState().requestFocus({ unit: pending.unit, element: pending.element });
+  }, []);
+
   // The second view: one unit's whole month as a form. Switching keeps the month and the cell.
   const view = useForm((s) => s.view);
   const switchView = useCallback((next: 'grid' | 'form') => {
@@ -169,7 +176,7 @@ export function EntryScreen() {
             enterNavigatesVerticallyAfterEdit
             onCellEditingStarted={openEdit.onCellEditingStarted}
             onCellEditRequest={openEdit.onCellEditRequest}
-            onGridReady={(e: GridReadyEvent<EntryRow>) => (gridApi.current = e.api)}
+            onGridReady={onGridReady}
             onCellFocused={onCellFocused}
             onCellMouseDown={range.onCellMouseDown}
             onCellMouseOver={range.onCellMouseOver}

@@ -126,8 +126,10 @@ describe('one commune’s whole report as a form', () => {
       expect(await page.locator('.commune-form #form-EPI_FULL_U1').count()).toBe(0);
       await screenshot(page, 'commune-form');
 
-      // Back to the grid: it shows the value typed in the form.
+      // Back to the grid: on the cell the form was at; and it shows the value typed in the form.
+      const at = (await activeId(page)).replace(/^form-/, '');
       await page.getByRole('button', { name: 'Theo chương trình' }).click();
+      await page.locator(`.grid-wrap .ag-row[row-id="TH_HH"] .ag-cell-focus[col-id="${at}"]`).waitFor();
       await page.getByLabel('Chương trình').selectOption('EPI');
       await cell(page, 'TH_HH_02', 'EPI_FULL_U1').filter({ hasText: /^4\.321$/ }).waitFor();
     });
