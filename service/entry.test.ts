@@ -88,6 +88,15 @@ describe('entry.progress', () => {
     expect(p.deadline).toMatchObject({ rule: { rule: 'workingDays', days: 5 }, date: '2024-06-07', daysLeft: 4 });
   });
 
+  it('counts as the month’s checks count completeness (the footer under the grid)', async () => {
+    const p = await progress(vn('2024-06-07T09:00:00'));
+    const r = await dispatch(createService({ store }), 'quality.validate', { unit: 'D', period: '2024-05' }, 'vi');
+    if (!r.ok) throw new Error(r.error.message);
+    const c = (r.value as { completeness: { filled: number; expected: number; byUnit: { unit: string; filled: number; expected: number }[] } }).completeness;
+    expect(p.total).toEqual({ filled: c.filled, expected: c.expected });
+    expect(p.units.map((u) => [u.unit, u.filled, u.expected])).toEqual(c.byUnit.map((u) => [u.unit, u.filled, u.expected]));
+  });
+
   it('a commune counts only itself; an unknown unit is a sentence', async () => {
     const p = await progress(vn('2024-06-07T09:00:00'), 'C1');
     expect(p.units.map((u) => u.unit)).toEqual(['C1']);

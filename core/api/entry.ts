@@ -8,7 +8,7 @@ import { area } from './contract';
 import { code, month } from './data';
 
 export const entryArgs = area<EntryResults>()({
-  /** Filled / expected cells of a month for the unit and each unit right below it, and the deadline. */
+  /** Filled / expected cells of a month for the unit and the units below it, and the deadline. */
   'entry.progress': z.object({ unit: code, period: month, lang: z.enum(['vi', 'en']).optional() }).strict(),
 });
 
@@ -23,14 +23,14 @@ export interface EntryProgress {
   unit: string;
   period: string;
   /**
-   * Over every unit counted: the unit itself and those right below it active in the month. A
-   * district-level element counts once per district, filled when the district or one of its
-   * facilities holds it (facilities are no rows of their own).
+   * Over every unit counted: the unit and those below it active in the month, as the month's
+   * checks count completeness (core/rules/completeness.ts). A district-level element counts once
+   * per district, filled when the district or one of its facilities holds it.
    */
   total: ProgressCount;
   /** Every programme in report order, with its cells over all the units counted. */
   programmes: (ProgressCount & { programme: string })[];
-  /** The unit itself, then those below it active in the month (facilities in their district's row). */
+  /** The unit, then those below it active in the month that enter values (facilities in their district's row). */
   units: (ProgressCount & { unit: string; name: string; level: OrgUnitLevel })[];
   deadline: {
     rule: DeadlineRule;
