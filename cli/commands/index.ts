@@ -10,6 +10,7 @@ import { completeCommand, reopenCommand, validateCommand } from './validate';
 import { workbookExportCommand, workbookImportCommand } from './workbook';
 import { unitsAddCommand, unitsCloseCommand, unitsHistoryCommand, unitsMergeCommand, unitsMoveCommand, unitsRenameCommand } from './units';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
+import { progressCommand } from './progress';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -41,4 +42,5 @@ export const COMMANDS: readonly Command[] = [
   statusCommand,
   dhis2ExportCommand,
   dhis2ImportCommand,
+  progressCommand,
 ];

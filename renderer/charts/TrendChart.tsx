@@ -18,10 +18,10 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaCompon
 const DIRECTION: Record<string, string> = { '>=': '≥', '<=': '≤', '<': '<' };
 
 /**
- * `compact`: the small chart beside a cell (its unit's last 13 months), bars only, with the band
+ * `compact`: the small chart beside a cell (its unit's last 12 months), bars only, with the band
  * of values the outlier check expected for the last month.
  */
-export function TrendChart({ series, element, lang, compact = false }: { series: FigureSeries; element: CatalogueElement; lang: Lang; compact?: boolean }) {
+export function TrendChart({ series, element, lang, compact = false, label }: { series: FigureSeries; element: CatalogueElement; lang: Lang; compact?: boolean; label?: string }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const last = series.points[series.points.length - 1];
@@ -90,5 +90,5 @@ export function TrendChart({ series, element, lang, compact = false }: { series:
     };
   }, [series, lang, t, plan, year, years, cumulative, compact]);
 
-  return <div ref={box} className={compact ? 'trend-chart compact' : 'trend-chart'} role="img" aria-label={t('ui.chart.label', { element: lang === 'vi' ? element.nameVi : element.nameEn })} data-testid="trend-chart" />;
+  return <div ref={box} className={compact ? 'trend-chart compact' : 'trend-chart'} role="img" aria-label={label ?? t('ui.chart.label', { element: lang === 'vi' ? element.nameVi : element.nameEn })} data-testid="trend-chart" />;
 }

@@ -9,6 +9,7 @@ import type { Lang } from '../../core/format';
 import { formatDateTime, formatFigure } from '../format';
 import { cellEditable } from '../grid/entry-model';
 import { useCell } from '../stores/cell';
+import { CellTrend } from './CellTrend';
 import { cellKey, useEntry } from '../stores/entry';
 import { useQuality } from '../stores/quality';
 import { useSession } from '../stores/session';
@@ -51,7 +52,7 @@ function Change({ a, element, lang }: { a: AuditEntry; element: CatalogueElement
 export function CellPanel() {
   const { t } = useTranslation();
   const { units, catalogue, lang } = usePick(useSession, 'units', 'catalogue', 'lang');
-  const { selected, history, draft, saving, note, setDraft, saveComment, clear } = usePick(useCell, 'selected', 'history', 'draft', 'saving', 'note', 'setDraft', 'saveComment', 'clear');
+  const { selected, month, history, draft, saving, note, setDraft, saveComment, clear } = usePick(useCell, 'selected', 'month', 'history', 'draft', 'saving', 'note', 'setDraft', 'saveComment', 'clear');
   const values = useEntry((s) => s.values);
   const comments = useEntry((s) => s.comments);
   const flags = useQuality((s) => s.flags);
@@ -85,6 +86,7 @@ export function CellPanel() {
       <div className="value">
         {t('ui.comment.value')}: <strong>{value === null ? t('ui.comment.noValue') : formatFigure(value, element, lang)}</strong>
       </div>
+      {month && <CellTrend unit={unit.code} element={element} month={month} value={value} lang={lang} />}
       {flag && (
         <div className={`cell-flags flag-${flag.kind}`}>
           <div className="lbl">{t('ui.comment.problems')}</div>

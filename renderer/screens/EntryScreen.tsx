@@ -24,7 +24,12 @@ import { useEntry, type EditTarget } from '../stores/entry';
 import { useMonth } from '../stores/month';
 import { usePick } from '../stores/pick';
 import { useQuality } from '../stores/quality';
+import { useCell } from '../stores/cell';
+import { useForm } from '../stores/form';
+import { useSession } from '../stores/session';
+import { CommuneForm } from './entry/CommuneForm';
 import { EntryTools } from './entry/EntryTools';
+import { MonthProgress } from './entry/MonthProgress';
 import { useEntryRows } from './entry/useEntryRows';
 import { useGridFocus } from './entry/useGridFocus';
 import { useGridPaste } from './entry/useGridPaste';
@@ -110,14 +115,50 @@ export function EntryScreen() {
   const columnsLoaded = useRef(0);
   const onNewColumnsLoaded = useCallback(() => wrap.current?.setAttribute('data-columns-loaded', String(++columnsLoaded.current)), []);
 
+  // A cell asked for before the grid existed (back from the form view): asked again once it does.
+  const onGridReady = useCallback((e: GridReadyEvent<EntryRow>) => {
+    gridApi.current = e.api;
+    const pending = useCell.getState().focus;
+    if (pending) useCell.getState().requestFocus({ unit: pending.unit, element: pending.element });
+  }, []);
+
+  // The second view: one unit's whole month as a form. Switching keeps the month and the cell.
+  const view = useForm((s) => s.view);
+  const switchView = useCallback((next: 'grid' | 'form') => {
+    const form = useForm.getState();
+    if (next === form.view) return;
+    const cell = useCell.getState().selected;
+    if (next === 'form' && cell) {
+      form.setUnit(cell.unit, false);
+      form.setElement(cell.element);
+    }
+    form.setView(next);
+    const element = useSession.getState().catalogue?.elements.find((e) => e.code === form.element);
+    if (next === 'grid' && form.unit && element) {
+      useSession.getState().setProgramme(element.programme);
+      useCell.getState().requestFocus({ unit: form.unit, element: element.code });
+    }
+  }, []);
+
   return (
     <section className="screen entry-screen" aria-label={t('ui.tabs.entry')}>
-      <PeriodBar />
+      <PeriodBar withProgramme={view === 'grid'} />
       <EntryTools home={home} />
+      <div className="entry-views">
+        <div className="view-toggle" role="group" aria-label={t('ui.form.views')}>
+          <button type="button" aria-pressed={view === 'grid'} onClick={() => switchView('grid')}>
+            {t('ui.form.byProgramme')}
+          </button>
+          <button type="button" aria-pressed={view === 'form'} onClick={() => switchView('form')}>
+            {t('ui.form.byUnit')}
+          </button>
+        </div>
+        <MonthProgress home={home} month={month} />
+      </div>
       {message && <MessageBox message={message} onClose={dismiss} />}
-      <p className="hint">{locked ? t('ui.entry.locked') : t('ui.entry.hint')}</p>
+      <p className="hint">{locked ? t('ui.entry.locked') : view === 'form' ? t('ui.form.hint') : t('ui.entry.hint')}</p>
       <div className="entry-main">
-        <div ref={wrap} className="grid-wrap" onPaste={onPaste} onKeyDownCapture={onGridKeyDownCapture} onCopy={range.onCopy} onBlur={openEdit.onBlur} data-loading={loading ? 'true' : 'false'} data-locked={locked ? 'true' : 'false'}>
+        {view === 'form' ? <CommuneForm home={home} month={month} locked={locked} /> : <div ref={wrap} className="grid-wrap" onPaste={onPaste} onKeyDownCapture={onGridKeyDownCapture} onCopy={range.onCopy} onBlur={openEdit.onBlur} data-loading={loading ? 'true' : 'false'} data-locked={locked ? 'true' : 'false'}>
           <AgGridReact<EntryRow>
             theme={entryTheme}
             rowData={rows}
@@ -135,13 +176,14 @@ export function EntryScreen() {
             enterNavigatesVerticallyAfterEdit
             onCellEditingStarted={openEdit.onCellEditingStarted}
             onCellEditRequest={openEdit.onCellEditRequest}
-            onGridReady={(e: GridReadyEvent<EntryRow>) => (gridApi.current = e.api)}
+            onGridReady={onGridReady}
             onCellFocused={onCellFocused}
             onCellMouseDown={range.onCellMouseDown}
             onCellMouseOver={range.onCellMouseOver}
             overlayNoRowsTemplate={t('ui.entry.noRows')}
+            onGridPreDestroyed={() => (gridApi.current = null)}
           />
-        </div>
+        </div>}
         <CellPanel />
       </div>
       <QualitySummary elements={elements} />
