@@ -123,7 +123,7 @@ export function UnitsScreen() {
           {t('units.screen.intoName')} <input name="intoName" value={intoName} onChange={(e) => setIntoName(e.target.value)} />
         </label>
         <label>
-          <input type="checkbox" checked={keepSites} onChange={(e) => setKeepSites(e.target.checked)} /> {t('units.screen.keepSites')}
+          <input type="checkbox" checked={keepSites} onChange={(e) => setKeepSites(e.target.checked)} /> {levels ? t('unitsEdit.keepSites', { site: levels.facility.toLocaleLowerCase('vi') }) : t('units.screen.keepSites')}
         </label>
         <button
           type="button"

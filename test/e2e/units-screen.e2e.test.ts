@@ -58,3 +58,52 @@ describe('the units screen: level names, add and move', () => {
     }
   }, 120_000);
 });
+
+describe("a unit's own report settings and a period's narrative", () => {
+  it('sets a commune signer on the report screen (placeholders show the level defaults) and the preview prints it', async () => {
+    const app = await openApp(browser, { seed: seedDemo });
+    try {
+      const { page } = app;
+      await page.getByRole('tab', { name: 'Báo cáo', exact: true }).click();
+      await page.locator('.report-screen select').first().selectOption('TH_HH_02');
+      await page.getByRole('button', { name: 'Thiết lập báo cáo của đơn vị…' }).click();
+      const name = page.locator('.unit-settings input[name="unitName"]');
+      await expect.poll(() => name.getAttribute('placeholder')).toBe('TRẠM Y TẾ XÃ HOẰNG GIANG');
+      expect(await page.locator('.unit-settings input[name="unitShort"]').getAttribute('placeholder')).toBe('TYT');
+      await page.locator('.unit-settings input[name="signerName"]').fill('Nguyễn Thị Lan');
+      await page.locator('.unit-settings textarea[name="signerTitle"]').fill('KT. TRƯỞNG TRẠM\nPHÓ TRƯỞNG TRẠM');
+      await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã lưu thiết lập báo cáo của Xã Hoằng Giang.' }).waitFor();
+      const preview = page.frameLocator('iframe.report-preview').locator('body');
+      await expect.poll(() => preview.innerText(), { timeout: 30_000 }).toContain('Nguyễn Thị Lan');
+      expect(await preview.innerText()).toContain('PHÓ TRƯỞNG TRẠM');
+      await screenshot(page, 'report-unit-settings');
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+
+  it("writes a quarter's own narrative on the narrative screen; the month keeps its own", async () => {
+    const app = await openApp(browser, { seed: seedDemo });
+    try {
+      const { page } = app;
+      await page.getByRole('tab', { name: 'Nhận xét' }).click();
+      const first = page.locator('.narrative-list textarea').first();
+      await first.waitFor();
+      const monthText = await first.inputValue();
+      await page.locator('select[name="narrativeKind"]').selectOption('quarter');
+      await expect.poll(() => page.getByTestId('narrative-period').innerText()).toContain('quý IV năm 2024');
+      await expect.poll(() => page.locator('.narrative-list').getAttribute('data-loading')).toBe('false');
+      await expect.poll(() => first.inputValue()).toBe('');
+      await first.fill('Quý IV: nội dung riêng của quý.');
+      await page.getByTestId('narrative-period').click();
+      await page.locator('.saved-mark').first().waitFor();
+      await page.locator('select[name="narrativeKind"]').selectOption('month');
+      await expect.poll(() => first.inputValue()).toBe(monthText);
+      await page.locator('select[name="narrativeKind"]').selectOption('quarter');
+      await expect.poll(() => first.inputValue()).toBe('Quý IV: nội dung riêng của quý.');
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
