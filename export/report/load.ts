@@ -24,8 +24,9 @@ export function parseReportDate(s: string): ReportDate {
 
 
 function childValues(store: Store, unit: string, months: readonly string[], history: readonly UnitChange[]): ChildValues[] {
-  const tree = store.tree();
-  const kids = (tree.children.get(unit) ?? []).map((c) => tree.units.get(c)!).filter((u) => u.level === 'commune' || u.level === 'district');
+  // The units that were below it at the period's end (a unit moved later still shows under its old parent).
+  const end = months[months.length - 1]!;
+  const kids = store.units().filter((u) => (u.level === 'commune' || u.level === 'district') && parentIn(u, end, history) === unit);
   const out: ChildValues[] = [];
   for (const k of kids) {
     const sums = monthSums(store, k.code, months);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/store';
-import { renameUnit } from '../../db/unit-changes.repo';
+import { moveUnit, renameUnit } from '../../db/unit-changes.repo';
 import { loadReportModel } from '../../export/report/load';
 import { makeFixture } from '../report/fixture';
 
@@ -50,5 +50,13 @@ describe('a unit renamed from July 2025', () => {
     expect(may).not.toContain('Xã Hoằng Giang Mới');
     const aug = rowNames(loadReportModel(store, { unit: 'TH_HH', period: '2025-08' }));
     expect(aug).toContain('Xã Hoằng Giang Mới');
+  });
+
+  it("lists a commune moved away later under its old parent in an old period's appendix, and under its new one after", () => {
+    moveUnit(store, 'TH_HH_03', 'TH', '2025-07', { user: 'Lê Thị Hương', now: new Date('2025-07-02T08:00:00Z') });
+    const codes = (period: string, unit = 'TH_HH') => loadReportModel(store, { unit, period }).appendix.communes.flatMap((g) => g.rows.map((r) => r.code));
+    expect(codes('2025-05')).toContain('TH_HH_03');
+    expect(codes('2025-08')).not.toContain('TH_HH_03');
+    expect(codes('2025-08', 'TH')).toContain('TH_HH_03');
   });
 });
