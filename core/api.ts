@@ -16,6 +16,7 @@ import { dhis2Args, type Dhis2Results } from './api/dhis2';
 import { indicatorsArgs, type IndicatorsResults } from './api/indicators';
 import { unitsArgs, type UnitsResults } from './api/units';
 import { entryArgs, type EntryResults } from './api/entry';
+import { unitSettingsArgs, type UnitSettingsResults } from './api/unit-settings';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -31,6 +32,7 @@ export * from './api/dhis2';
 export * from './api/indicators';
 export * from './api/units';
 export * from './api/entry';
+export * from './api/unit-settings';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -38,7 +40,7 @@ export * from './api/entry';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults, UnitsResults, EntryResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults, UnitsResults, EntryResults, UnitSettingsResults {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -53,6 +55,7 @@ export const argSchemas = area<Results>()({
   ...indicatorsArgs,
   ...unitsArgs,
   ...entryArgs,
+  ...unitSettingsArgs,
 });
 
 export type Operation = keyof typeof argSchemas;

@@ -15,6 +15,19 @@ export function codeFromName(name: string, max = 40): string {
   return full.slice(0, max).replace(/_+$/, '');
 }
 
+/**
+ * The code a new unit gets when none is given: its parent's code, then its name without the kind
+ * word ("Xã", "Điểm trạm", …), then a number when taken (`TH_HH_HOANG_TIEN_2`). The units screen
+ * shows it as the suggestion; units.add makes the same one.
+ */
+export function suggestCode(name: string, parent: string | null, taken: ReadonlySet<string>): string {
+  const bare = name.trim().replace(/^(xã|phường|thị trấn|đặc khu|điểm trạm( y tế)?|trạm y tế( xã)?|trung tâm y tế( khu vực)?)\s+/i, '');
+  const base = `${parent ? `${parent}_` : ''}${codeFromName(bare, 40)}`.slice(0, 60).replace(/_+$/, '');
+  let c = base;
+  for (let i = 2; taken.has(c); i++) c = `${base}_${i}`;
+  return c;
+}
+
 // A header cell of a pasted table: "STT", "TT", "Số TT", "Tên xã", "Tên đơn vị", "Đơn vị",
 // "Xã/Phường/Thị trấn", "Ghi chú"… Compared without case or diacritics.
 const HEADER_CELL =

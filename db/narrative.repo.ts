@@ -1,5 +1,9 @@
 // The narrative sections of a monthly report. A month without its own text starts from the
-// most recent earlier month's (users edit last month's text rather than write anew).
+// most recent earlier month's (users edit last month's text rather than write anew). A quarter,
+// 6/9-month or year (2024-Q2, 2024-H1, 2024-9M, 2024) has only its own text: it neither carries
+// a month's text nor is carried into a month.
+import { sql } from 'kysely';
+import { isMonth } from '../core/period';
 import { all, prepared, qb } from './query';
 import type { Store } from './store';
 
@@ -24,7 +28,9 @@ export function getNarrative(store: Store, unit: string, period: string): Narrat
           .select((m) => m.fn.max('m.period').as('latest'))
           .whereRef('m.unit_id', '=', 'n.unit_id')
           .whereRef('m.section', '=', 'n.section')
-          .where('m.period', '<=', period),
+          .where('m.period', '<=', period)
+          // Months carry over from months only ("2023-Q4" sorts after "2023-12"); a period reads its own.
+          .where(isMonth(period) ? sql<boolean>`m.period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'` : sql<boolean>`m.period = ${period}`),
       )
       .orderBy('n.section'),
   );

@@ -13,7 +13,7 @@ import {
   type OrgUnitLevel,
   type UnitChange,
 } from '../core/orgunit';
-import { codeFromName } from '../core/unit-names';
+import { suggestCode } from '../core/unit-names';
 import type { Store } from './store';
 
 export interface ChangeBy {
@@ -83,11 +83,7 @@ function newCode(store: Store, code: string | undefined, parent: string | null, 
     if (ids.has(code)) throw new UserError('units.codeTaken', { code, unit: store.unit(code).name });
     return code;
   }
-  const bare = name.replace(/^(xã|phường|thị trấn|đặc khu|điểm trạm( y tế)?|trạm y tế( xã)?|trung tâm y tế( khu vực)?)\s+/i, '');
-  const base = `${parent ? `${parent}_` : ''}${codeFromName(bare, 40)}`.slice(0, 60).replace(/_+$/, '');
-  let c = base;
-  for (let i = 2; ids.has(c); i++) c = `${base}_${i}`;
-  return c;
+  return suggestCode(name, parent, ids);
 }
 
 function insertUnit(store: Store, u: { code: string; name: string; level: OrgUnitLevel; parent: string | null; from: string | null }, by: ChangeBy): void {

@@ -10,6 +10,7 @@ import { seedReform2025 } from '../db/demo/reform2025';
 import { getFigures } from '../db/figures.repo';
 import { getNarrative, setNarrative } from '../db/narrative.repo';
 import { assertMonthOpen, latestPeriod } from '../db/periods.repo';
+import { isMonth } from '../core/period';
 import { allSettings, getSetting, setCheckedSetting, setSetting } from '../db/settings.repo';
 import type { Store } from '../db/store';
 import { assertNotReceived, exportValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
@@ -83,10 +84,11 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
     'figures.series': (a) => figureSeries(store, a.unit, a.element, a.to, a.months),
     'plans.importCsvText': (a) => ({ count: importPlansCsv(store, a.text, a.fileName, user(), now()) }),
     'narrative.get': (a) => getNarrative(store, a.unit, a.period),
-    // The narrative belongs to the unit's month: locked with it when the month is complete.
+    // The narrative belongs to the unit's month: locked with it when the month is complete. A
+    // quarter's (6/9-month's, year's) is written once its months are complete: no lock.
     'narrative.set': (a) => {
       assertNotReceived(store, a.unit);
-      assertMonthOpen(store, a.unit, a.period);
+      if (isMonth(a.period)) assertMonthOpen(store, a.unit, a.period);
       return { revision: setNarrative(store, a.unit, a.period, a.section, a.body, user(), now()) };
     },
     'settings.get': () => allSettings(store),

@@ -12,6 +12,7 @@ import { dhis2Handlers } from './dhis2';
 import { indicatorsHandlers } from './indicators';
 import { unitsHandlers } from './units';
 import { entryHandlers } from './entry';
+import { unitSettingsHandlers } from './unit-settings';
 
 export type { ServiceContext };
 
@@ -27,5 +28,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...indicatorsHandlers(ctx),
     ...unitsHandlers(ctx),
     ...entryHandlers(ctx),
+    ...unitSettingsHandlers(ctx),
   };
 }

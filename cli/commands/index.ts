@@ -3,6 +3,7 @@ import type { Command } from '../args';
 import { bundleExportCommand, bundleImportCommand, bundleKeyCommand, bundleLogCommand, bundleSentCommand } from './bundle';
 import { dhis2ExportCommand, dhis2ImportCommand } from './dhis2';
 import { reportCommand } from './report';
+import { reportSettingsCommand } from './report-settings';
 import { statusCommand, unitsImportCommand } from './status';
 import { indicatorsCommand } from './indicators';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   completeCommand,
   reopenCommand,
   reportCommand,
+  reportSettingsCommand,
   bundleExportCommand,
   bundleImportCommand,
   bundleKeyCommand,

@@ -69,8 +69,9 @@ export const dataArgs = area<DataResults>()({
   'figures.series': z.object({ unit: code, element: code, to: month, months: z.number().int().min(2).max(60) }).strict(),
   /** A plans CSV (annual targets), all or nothing. */
   'plans.importCsvText': csvText,
-  'narrative.get': z.object({ unit: code, period: month }).strict(),
-  'narrative.set': z.object({ unit: code, period: month, section: z.string().min(1).max(64), body: z.string().max(100_000) }).strict(),
+  /** A month's sections (carried over from earlier months), or a quarter/6/9-month/year's own. */
+  'narrative.get': z.object({ unit: code, period: periodSpec }).strict(),
+  'narrative.set': z.object({ unit: code, period: periodSpec, section: z.string().min(1).max(64), body: z.string().max(100_000) }).strict(),
   'settings.get': empty,
   /** One known setting (core/settings.ts), with a value of its type. */
   'settings.set': settingEntry,

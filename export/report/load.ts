@@ -2,12 +2,13 @@
 // latest earlier month), settings, and the period's values of each unit below.
 import { UserError } from '../../core/errors';
 import { valueOverMonths } from '../../core/figures';
-import { isActiveIn, subtree } from '../../core/orgunit';
+import { isActiveIn, nameIn, parentIn, subtree, type UnitChange } from '../../core/orgunit';
 import { isPeriodSpec, resolvePeriod } from '../../core/period';
 import { getFigures, monthSums } from '../../db/figures.repo';
 import { getNarrative } from '../../db/narrative.repo';
 import { allSettings } from '../../db/settings.repo';
 import type { Store } from '../../db/store';
+import { unitHistory } from '../../db/unit-changes.repo';
 import type { ChildValues } from './appendix';
 import { buildReportModel, defaultReportDate, type CarriedNarrative, type ReportDate, type ReportModel } from './model';
 import { unitReportHeader, type UnitReportHeader } from './unit-settings';
@@ -22,9 +23,10 @@ export function parseReportDate(s: string): ReportDate {
 }
 
 
-function childValues(store: Store, unit: string, months: readonly string[]): ChildValues[] {
-  const tree = store.tree();
-  const kids = (tree.children.get(unit) ?? []).map((c) => tree.units.get(c)!).filter((u) => u.level === 'commune' || u.level === 'district');
+function childValues(store: Store, unit: string, months: readonly string[], history: readonly UnitChange[]): ChildValues[] {
+  // The units that were below it at the period's end (a unit moved later still shows under its old parent).
+  const end = months[months.length - 1]!;
+  const kids = store.units().filter((u) => (u.level === 'commune' || u.level === 'district') && parentIn(u, end, history) === unit);
   const out: ChildValues[] = [];
   for (const k of kids) {
     const sums = monthSums(store, k.code, months);
@@ -36,7 +38,8 @@ function childValues(store: Store, unit: string, months: readonly string[]): Chi
       const v = valueOverMonths(e.kind, months, sums.get(e.code));
       if (v !== null) values.set(e.code, v);
     }
-    out.push({ code: k.code, name: k.name, values });
+    // The name it had in the period reported (a rename from a later month does not reach back).
+    out.push({ code: k.code, name: nameIn(k, months[months.length - 1]!, history), values });
   }
   return out;
 }
@@ -54,10 +57,13 @@ export function loadReportModel(store: Store, req: ReportRequest): ReportModel {
   const templates = req.templates ?? shippedTemplates();
   const bad = unknownTemplateCodes(templates, store.catalogue);
   if (bad.length > 0) throw new UserError('report.badTemplates', { codes: bad.join(', ') });
-  const unit = store.unit(req.unit);
   const p = resolvePeriod(req.period);
+  const history = unitHistory(store);
+  // A renamed unit prints the name it had in the period reported: title, header, body.
+  const current = store.unit(req.unit);
+  const unit = { ...current, name: nameIn(current, p.end, history) };
   const settings = allSettings(store);
-  const header = headerOf(store, req.unit, p.end, settings, templates);
+  const header = headerOf(store, req.unit, p.end, settings, templates, history);
   // A month report carries each section over from the latest earlier month (marked as such);
   // a longer period prints only text written for that period, never one month's as the period's.
   const rows = getNarrative(store, req.unit, p.kind === 'month' ? p.end : req.period).filter((n) => p.kind === 'month' || n.fromPeriod === req.period);
@@ -75,17 +81,26 @@ export function loadReportModel(store: Store, req: ReportRequest): ReportModel {
     header,
     levelsBelow,
     date: req.date ?? defaultReportDate(req.period),
-    children: childValues(store, req.unit, p.months),
+    children: childValues(store, req.unit, p.months, history),
     templates,
   });
 }
 
 /** The unit's report header; its parent's header name is the default parent body of some levels. */
-export function headerOf(store: Store, code: string, periodEnd: string, settings: Readonly<Record<string, unknown>>, templates: ReportTemplates): UnitReportHeader {
+export function headerOf(
+  store: Store,
+  code: string,
+  periodEnd: string,
+  settings: Readonly<Record<string, unknown>>,
+  templates: ReportTemplates,
+  history: readonly UnitChange[] = unitHistory(store),
+): UnitReportHeader {
   const unit = store.unit(code);
-  const parent = unit.parent ? store.unit(unit.parent) : null;
+  // The parent the unit had in the period, with the names both had then.
+  const parentCode = parentIn(unit, periodEnd, history);
+  const parent = parentCode ? store.unit(parentCode) : null;
   const parentUnitName = parent
-    ? unitReportHeader({ templates, unit: parent, name: parent.name, parentUnitName: '', periodEnd, settings }).unitName
+    ? unitReportHeader({ templates, unit: parent, name: nameIn(parent, periodEnd, history), parentUnitName: '', periodEnd, settings }).unitName
     : '';
-  return unitReportHeader({ templates, unit, name: unit.name, parentUnitName, periodEnd, settings });
+  return unitReportHeader({ templates, unit, name: nameIn(unit, periodEnd, history), parentUnitName, periodEnd, settings });
 }

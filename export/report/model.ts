@@ -10,7 +10,7 @@ import { monthParts, resolvePeriod, type PeriodKind, type PeriodSpec } from '../
 import { buildAppendix, type Appendix, type ChildValues } from './appendix';
 import { resolveFigure } from './format';
 import { periodVars } from './periods';
-import { fillLine, fillWords, lineElements, type LineContext, type ReportTemplates } from './template';
+import { dropInapplicable, fillLine, fillWords, lineElements, type LineContext, type ReportTemplates } from './template';
 import type { UnitReportHeader } from './unit-settings';
 
 /** "2024-04" → "tháng 4/2024". */
@@ -101,6 +101,38 @@ function narrativeBlocks(body: string | undefined, missingText: string): BodyBlo
   return paras.map((p) => ({ kind: 'para', text: p, narrative: true }));
 }
 
+/**
+ * After sub-sections were left out, numbered headings are numbered again in order: "1." … under
+ * each Roman-numbered part, "6.1." … under "6.", so a commune's report reads 6.1–6.11 with no gap.
+ */
+function renumber(body: BodyBlock[]): BodyBlock[] {
+  let h2 = 0;
+  let h3 = 0;
+  let major = '';
+  return body.map((b) => {
+    if (b.kind === 'part' || (b.kind === 'heading' && b.level === 1)) {
+      h2 = 0;
+      major = '';
+      return b;
+    }
+    if (b.kind !== 'heading') return b;
+    if (b.level === 2) {
+      const m = /^\d+\.(\s+)/.exec(b.text);
+      h3 = 0;
+      major = '';
+      if (!m) return b;
+      major = String(++h2);
+      return { ...b, text: `${major}.${m[1]}${b.text.slice(m[0].length)}` };
+    }
+    if (b.level === 3) {
+      const m = /^\d+\.\d+\.(\s+)/.exec(b.text);
+      if (!m || major === '') return b;
+      return { ...b, text: `${major}.${++h3}.${m[1]}${b.text.slice(m[0].length)}` };
+    }
+    return b;
+  });
+}
+
 export function buildReportModel(input: ReportInput): ReportModel {
   const t = input.templates;
   const h = input.header;
@@ -138,47 +170,61 @@ export function buildReportModel(input: ReportInput): ReportModel {
   };
 
   const body: BodyBlock[] = [];
-  // An unnumbered sub-heading ("* Tại cơ sở điều trị Methadone.") whose lines were all left out goes too.
-  let sub: { index: number; kept: number; dropped: number } | null = null;
-  const closeSub = () => {
-    if (sub && sub.kept === 0 && sub.dropped > 0) body.splice(sub.index, 1);
-    sub = null;
+  // A heading (sub-section "6.13.", or "* Tại …") whose lines were all left out goes too; the
+  // open headings count the lines kept and left out below them.
+  const open: { index: number; level: number; kept: number; dropped: number }[] = [];
+  const removed = new Set<number>();
+  const closeTo = (level: number) => {
+    while (open.length > 0 && open[open.length - 1]!.level >= level) {
+      const s = open.pop()!;
+      if (s.level >= 2 && s.kept === 0 && s.dropped > 0) removed.add(s.index);
+    }
+  };
+  const count = (kept: boolean) => {
+    for (const s of open) {
+      if (kept) s.kept++;
+      else s.dropped++;
+    }
   };
   for (const b of t.body) {
     if ('part' in b) {
-      closeSub();
+      closeTo(1);
       body.push({ kind: 'part', lines: b.part.map((l) => fillWords(l, vars)) });
     } else if ('h' in b) {
-      closeSub();
+      closeTo(b.h);
       body.push({ kind: 'heading', level: b.h as 1 | 2 | 3 | 4, text: fillWords(b.text, vars) });
-      if (b.h === 4) sub = { index: body.length - 1, kept: 0, dropped: 0 };
+      open.push({ index: body.length - 1, level: b.h, kept: 0, dropped: 0 });
     } else if ('ref' in b) {
       body.push({ kind: 'para', text: input.children.length > 0 ? t.appendix.referenceWithCommunes : t.appendix.reference, narrative: false });
+      count(true);
     } else if ('narrative' in b) {
       body.push(...narrativeBlocks(input.narrative.get(b.narrative), monthly ? t.narrativeMissing : fillWords(t.narrativePeriodMissing, vars)));
       const from = carried.get(b.narrative);
       if (from !== undefined) body.push({ kind: 'para', text: fillWords(t.narrativeCarried, { ...vars, from: monthWords(from) }), narrative: true, note: true });
-      if (sub) sub.kept++;
+      count(true);
     } else {
-      if (!applies(b)) {
-        if (sub) sub.dropped++;
+      // The sentence's parts that only hold figures entered nowhere in the unit's subtree go.
+      const p = applies(b) ? dropInapplicable(b.p, b.element, enteredHere) : '';
+      if (p === '') {
+        count(false);
         continue;
       }
-      if (sub) sub.kept++;
+      count(true);
       const own = b.element ? byCode.get(b.element) : undefined;
       let line: string;
       if (b.zero && own?.value === 0) line = fillWords(b.zero, vars);
       else {
         // A missing figure replaces the smallest phrase that holds it ([…] or the figure alone):
         // the rest of the sentence and every other figure stay.
-        const filled = fillLine(b.p, b.element, ctx);
+        const filled = fillLine(p, b.element, ctx);
         const allMissing = filled.figures > 0 && filled.missing === filled.figures;
         line = allMissing && b.missing ? fillWords(b.missing, vars) : filled.text;
       }
       body.push({ kind: 'para', text: line, narrative: false });
     }
   }
-  closeSub();
+  closeTo(1);
+  const kept = removed.size > 0 ? renumber(body.filter((_, i) => !removed.has(i))) : body;
 
   return {
     unit: input.unit.code,
@@ -193,7 +239,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       placeDate: fillWords(t.header.placeDate, vars),
     },
     title: (h.title ?? t.header.title).map((l) => fillWords(l, vars)),
-    body,
+    body: kept,
     closing: {
       recipientsLabel: t.closing.recipientsLabel,
       recipients: h.recipients.map((r) => r.trim()).filter(Boolean).map((r) => (r.startsWith('-') ? r : `- ${r}`)),

@@ -250,3 +250,38 @@ export function lineElements(text: string, element: string | undefined): string[
   }
   return [...out];
 }
+
+/**
+ * The sentence without its parts that hold only figures no unit of the report enters: a line
+ * mixing commune and district figures, in a commune's report, loses the district's sentence
+ * ("Số bệnh nhân điều trị Methadone là …") instead of printing it empty or "chưa có số liệu".
+ * Parts are split after "." or ";" (outside {…} and […]); a part with no figure always stays. A
+ * leading "- " stays, and a kept part that now ends the line ends with "." again.
+ */
+export function dropInapplicable(text: string, element: string | undefined, applies: (code: string) => boolean): string {
+  const lead = /^\s*[-+•*]\s+/.exec(text)?.[0] ?? '';
+  const rest = text.slice(lead.length);
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i]!;
+    if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && depth > 0) depth--;
+    else if ((c === '.' || c === ';') && depth === 0 && (i + 1 === rest.length || /\s/.test(rest[i + 1]!))) {
+      parts.push(rest.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < rest.length) parts.push(rest.slice(start));
+  const kept = parts.filter((p) => {
+    const codes = lineElements(p, element);
+    return codes.length === 0 || codes.some(applies);
+  });
+  if (kept.length === parts.length) return text;
+  if (!kept.some((p) => lineElements(p, element).length > 0)) return '';
+  const last = kept.length - 1;
+  const endsText = parts[parts.length - 1]!.trimEnd();
+  if (/[.;]$/.test(endsText) && kept[last]!.trimEnd().endsWith(';')) kept[last] = `${kept[last]!.trimEnd().slice(0, -1)}.`;
+  return lead + kept.map((p) => p.trim()).join(' ');
+}

@@ -27,6 +27,21 @@ export function FiguresScreen() {
     if (home) void load(home.code, month);
   }, [home, month, load]);
 
+  // The unit's name in the month shown: a unit renamed later reads as it was called then.
+  const [nameThen, setNameThen] = useState<{ key: string; name: string } | null>(null);
+  useEffect(() => {
+    if (!home) return;
+    let live = true;
+    invoke('units.nameIn', { unit: home.code, period: month }).then(
+      (r) => live && setNameThen({ key: `${home.code}|${month}`, name: r.name }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [home, month]);
+  const shownName = home && nameThen?.key === `${home.code}|${month}` ? nameThen.name : (home?.name ?? '');
+
   // The chosen element's last 24 months, with the year's plan: a chart above the table.
   const [chosen, setChosen] = useState<string | null>(null);
   const [series, setSeries] = useState<FigureSeries | null>(null);
@@ -70,7 +85,7 @@ export function FiguresScreen() {
       )}
       <div className="figures-head">
         <h2>
-          {t('ui.figures.title', { unit: home?.name ?? '', month: t('ui.period.monthOfYear', { m: Number(month.slice(5)), y: month.slice(0, 4) }) })}
+          {t('ui.figures.title', { unit: shownName, month: t('ui.period.monthOfYear', { m: Number(month.slice(5)), y: month.slice(0, 4) }) })}
         </h2>
         <button type="button" disabled={busy || !home} onClick={() => home && void importPlans(home.code, month)}>
           {t('ui.csv.importPlans')}

@@ -1,7 +1,7 @@
 // The narrative of the monthly report, section by section, carried over from the last month
-// that has text. Each section saves when the user leaves it, and also when the user changes
+// that has text; or a quarter's, 6/9-month's or year's own narrative (chosen by the period kind). Each section saves when the user leaves it, and also when the user changes
 // the month or the screen while still in it: into the month it was written for.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NARRATIVE_SECTIONS } from '../../core/narrative';
 import { PeriodBar } from '../components/PeriodBar';
@@ -9,6 +9,9 @@ import { useNarrative } from '../stores/narrative';
 import { onLeave } from '../stores/leave';
 import { homeUnit, useSession } from '../stores/session';
 import { usePick } from '../stores/pick';
+import { PERIOD_KINDS, periodSpecOf, type PeriodKindChoice } from '../stores/report';
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
 
 /** Tall enough to read the text without scrolling inside the box (up to a point). */
 function rowsFor(body: string): number {
@@ -19,7 +22,14 @@ function rowsFor(body: string): number {
 export function NarrativeScreen() {
   const { t } = useTranslation();
   const session = usePick(useSession, 'month', 'lang', 'status', 'units');
-  const { month, lang } = session;
+  const { month: sessionMonth, lang } = session;
+  // The month, or the quarter/6/9-month/year that ends in or holds it: "month" below is its spec.
+  const [kind, setKind] = useState<PeriodKindChoice>('month');
+  const month = periodSpecOf(kind, sessionMonth);
+  const periodName =
+    kind === 'month'
+      ? ''
+      : t(`narrativePeriod.label.${kind}`, { year: sessionMonth.slice(0, 4), n: ROMAN[Math.ceil(Number(sessionMonth.slice(5)) / 3) - 1] });
   const home = homeUnit(session);
   const { sections, saved, error, loaded, key, load, save } = usePick(useNarrative, 'sections', 'saved', 'error', 'loaded', 'key', 'load', 'save');
   /** The box being typed in, with the unit and month it was written for. */
@@ -47,6 +57,23 @@ export function NarrativeScreen() {
   return (
     <section className="screen narrative-screen" aria-label={t('ui.tabs.narrative')}>
       <PeriodBar withProgramme={false} />
+      <div className="period-bar">
+        <label>
+          {t('narrativePeriod.kind')}
+          <select aria-label={t('narrativePeriod.kind')} name="narrativeKind" value={kind} onChange={(e) => setKind(e.target.value as PeriodKindChoice)}>
+            {PERIOD_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`report.ui.periodKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {kind !== 'month' && (
+        <p className="hint" data-testid="narrative-period">
+          {t('narrativePeriod.own', { period: periodName })}
+        </p>
+      )}
       {error && (
         <div className="message message-error" role="alert">
           {error}

@@ -9,6 +9,7 @@ import { dmyToIso, isoToDmy } from '../format';
 import { PERIOD_KINDS, periodSpecOf, useReport, type PeriodKindChoice } from '../stores/report';
 import { homeUnit, useSession } from '../stores/session';
 import { usePick } from '../stores/pick';
+import { UnitSettingsForm } from './report/UnitSettingsForm';
 
 const SAVES: { format: Exclude<ReportFormat, 'html'>; label: string }[] = [
   { format: 'docx', label: 'report.ui.saveDocx' },
@@ -24,6 +25,7 @@ export function ReportScreen() {
     useReport, 'unit', 'kind', 'date', 'html', 'loading', 'error', 'saved', 'warnings', 'setUnit', 'setKind', 'setDate', 'preview', 'save', 'saveDhis2',
   );
   const frame = useRef<HTMLIFrameElement>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const chosen = unit ?? home?.code ?? null;
   const period = periodSpecOf(kind, session.month);
   const units = session.units.filter((u) => u.level !== 'facility');
@@ -74,7 +76,18 @@ export function ReportScreen() {
             {t(`report.ui.dhis2.${f}`)}
           </button>
         ))}
+        <button type="button" aria-expanded={settingsOpen} disabled={!chosen} onClick={() => setSettingsOpen((o) => !o)}>
+          {t(settingsOpen ? 'unitSettings.screen.hide' : 'unitSettings.screen.show')}
+        </button>
       </div>
+      {settingsOpen && chosen && (
+        <UnitSettingsForm
+          unit={chosen}
+          unitName={units.find((u) => u.code === chosen)?.name ?? chosen}
+          period={period}
+          onSaved={() => void preview(chosen, period, validDate)}
+        />
+      )}
       {loading && <p className="hint">{t('report.ui.loading')}</p>}
       {saved && (
         <div className="message message-info" role="status">

@@ -1,5 +1,5 @@
 // Units as users change them (issue 13): the tree with each unit's level and months, and the
-// changes made from a month — rename, merge the selected units into an existing or a new unit
+// changes made from a month — add, move (units/UnitsEditForms.tsx), rename, merge the selected units into an existing or a new unit
 // (keeping the old stations as "điểm trạm"), close — with the history of every change.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +7,13 @@ import type { LevelNames, UnitChange } from '../../core/orgunit';
 import { invoke, messageOf } from '../api';
 import { usePick } from '../stores/pick';
 import { useSession } from '../stores/session';
+import { AddUnitForm, LevelNamesForm, MoveUnitForm } from './units/UnitsEditForms';
 
 const shown = (m: string) => `${Number(m.slice(5))}/${m.slice(0, 4)}`;
 
 export function UnitsScreen() {
   const { t } = useTranslation();
-  const { units, load, month } = usePick(useSession, 'units', 'load', 'month');
+  const { units, load, month, lang } = usePick(useSession, 'units', 'load', 'month', 'lang');
   const [levels, setLevels] = useState<LevelNames | null>(null);
   const [history, setHistory] = useState<UnitChange[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
@@ -36,15 +37,15 @@ export function UnitsScreen() {
   }, [refresh]);
 
   const nameOf = (c: string | null) => (c === null ? '' : (units.find((u) => u.code === c)?.name ?? c));
-  const change = async (run: () => Promise<unknown>) => {
+  const change = async (run: () => Promise<unknown>, done?: (r: unknown) => string) => {
     setBusy(true);
     setResult(null);
     try {
-      await run();
+      const r = await run();
       await load();
       await refresh();
       setPicked([]);
-      setResult({ ok: true, text: t('units.screen.done') });
+      setResult({ ok: true, text: done ? done(r) : t('units.screen.done') });
     } catch (e) {
       setResult({ ok: false, text: messageOf(e) });
     } finally {
@@ -105,6 +106,13 @@ export function UnitsScreen() {
         {t('units.screen.from')} <input type="month" name="from" value={from} onChange={(e) => setFrom(e.target.value)} />
       </label>
 
+      {levels && (
+        <>
+          <AddUnitForm units={units} levels={levels} from={from} lang={lang} busy={busy} change={change} />
+          <MoveUnitForm units={units} levels={levels} from={from} lang={lang} busy={busy} change={change} />
+        </>
+      )}
+
       <fieldset>
         <legend>{t('units.screen.mergeTitle')}</legend>
         <p>{picked.length > 0 ? t('units.screen.picked', { units: picked.map(nameOf).join(', ') }) : t('units.screen.none')}</p>
@@ -115,7 +123,7 @@ export function UnitsScreen() {
           {t('units.screen.intoName')} <input name="intoName" value={intoName} onChange={(e) => setIntoName(e.target.value)} />
         </label>
         <label>
-          <input type="checkbox" checked={keepSites} onChange={(e) => setKeepSites(e.target.checked)} /> {t('units.screen.keepSites')}
+          <input type="checkbox" checked={keepSites} onChange={(e) => setKeepSites(e.target.checked)} /> {levels ? t('unitsEdit.keepSites', { site: levels.facility.toLocaleLowerCase('vi') }) : t('units.screen.keepSites')}
         </label>
         <button
           type="button"
@@ -168,6 +176,8 @@ export function UnitsScreen() {
           {t('units.screen.close')}
         </button>
       </fieldset>
+
+      {levels && <LevelNamesForm key={Object.values(levels).join('|')} levels={levels} busy={busy} change={change} />}
 
       <h3>{t('units.screen.history')}</h3>
       <ol className="units-history" data-testid="units-history">
