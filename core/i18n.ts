@@ -26,6 +26,7 @@ import viUnits from '../resources/i18n/vi/units.json';
 import enUnits2 from '../resources/i18n/en/units2.json';
 import viUnits2 from '../resources/i18n/vi/units2.json';
 import type { Lang } from './format';
+import { levelParams } from './levels';
 import { clipParams, type UserError } from './errors';
 
 export const LANGS: readonly Lang[] = ['vi', 'en'];
@@ -48,7 +49,8 @@ export function translator(lang: Lang): TFunction {
       fallbackLng: 'vi',
       initAsync: false,
       resources: { vi: { translation: vi }, en: { translation: en } },
-      interpolation: { escapeValue: false },
+      // A text naming a level ({{commune}}…) reads the default names unless its caller passes the province's (core/levels.ts).
+      interpolation: { escapeValue: false, defaultVariables: levelParams(null, lang) },
       returnNull: false,
     });
     t = inst.t.bind(inst);

@@ -4,6 +4,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../core/format';
 import { messages } from '../core/i18n';
+import { levelParams } from '../core/levels';
+import type { LevelNames } from '../core/orgunit';
 
 export const i18n = i18next.createInstance();
 
@@ -16,7 +18,23 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+let levelNames: LevelNames | null = null;
+
+// Every text naming a level ({{commune}}, {{District}}, …) reads the province's own names
+// (setting units.levelNames): they are the instance's default interpolation variables.
+function applyLevels(lang: Lang): void {
+  i18n.options.interpolation = { ...i18n.options.interpolation, defaultVariables: levelParams(levelNames, lang) };
+}
+applyLevels('vi');
+
 export function setUiLang(lang: Lang): void {
+  applyLevels(lang);
   void i18n.changeLanguage(lang);
   document.documentElement.lang = lang;
+}
+
+/** The province's level names (null: the defaults); every screen re-renders with them. */
+export function setLevelNames(names: LevelNames | null): void {
+  levelNames = names;
+  setUiLang(i18n.language === 'en' ? 'en' : 'vi');
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../../core/format';
 import type { OrgUnit } from '../../core/orgunit';
 import { monthOf, previousMonth } from '../../core/period';
 import { invoke, messageOf } from '../api';
-import { setUiLang } from '../i18n';
+import { setLevelNames, setUiLang } from '../i18n';
 import { databaseChanged } from './database';
 import { leaving } from './leave';
 
@@ -71,15 +71,18 @@ export const useSession = create<SessionState & SessionActions>()((set, get) => 
       setUiLang(status.lang);
       set({ status, lang: status.lang });
       if (!status.ready) {
+        setLevelNames(null);
         set({ phase: 'first-run' });
         return;
       }
       const home = status.homeUnit;
-      const [units, catalogue, latest] = await Promise.all([
+      const [units, catalogue, latest, levelNames] = await Promise.all([
         invoke('units.list', {}),
         invoke('catalogue.get', {}),
         home && !get().monthChosen ? invoke('values.latestPeriod', { unit: home }) : Promise.resolve(null),
+        invoke('units.levelNames', {}),
       ]);
+      setLevelNames(levelNames);
       const programme = catalogue.programmes.some((p) => p.code === get().programme) ? get().programme : (catalogue.programmes[0]?.code ?? '');
       set({ units, catalogue, programme, phase: 'ready', failure: null, ...(latest && !get().monthChosen ? { month: latest } : {}) });
     } catch (e) {
