@@ -71,3 +71,20 @@ export function parseLevel(text: string, names: LevelNames | null | undefined): 
   }
   return null;
 }
+
+/**
+ * The parameters of the levels a province renamed only (none when it set no names). A message
+ * thrown as a UserError is translated later, in the reader's language: the levels left at their
+ * default then read in that language (core/i18n.ts's defaults), the renamed ones as named.
+ */
+export function customLevelParams(names: LevelNames | null | undefined): Record<string, string> {
+  if (!names) return {};
+  const all = levelParams(names, 'vi');
+  const out: Record<string, string> = {};
+  for (const level of ORG_UNIT_LEVELS) {
+    if ((names[level]?.trim() || DEFAULT_LEVEL_NAMES[level]) === DEFAULT_LEVEL_NAMES[level]) continue;
+    const cap = level.charAt(0).toUpperCase() + level.slice(1);
+    for (const k of [level, cap, `${level}s`, `${cap}s`]) out[k] = all[k]!;
+  }
+  return out;
+}

@@ -1,10 +1,17 @@
 // The units area (core/api/units.ts): changes to the tree, made by the installation's user.
 import type { ServiceHandlers, UnitsResults } from '../core/api';
+import { customLevelParams } from '../core/levels';
 import { DEFAULT_LEVEL_NAMES, nameIn } from '../core/orgunit';
+import type { Store } from '../db/store';
 import { resolvePeriod } from '../core/period';
 import { getSetting } from '../db/settings.repo';
 import { addUnit, closeUnit, mergeUnits, moveUnit, renameUnit, unitHistory } from '../db/unit-changes.repo';
 import { clockOf, currentUser, type ServiceContext } from './data';
+
+/** The i18n parameters of the levels this province renamed (core/levels.ts), for its messages. */
+export function levelParamsOf(store: Store): Record<string, string> {
+  return customLevelParams(getSetting(store, 'units.levelNames'));
+}
 
 export function unitsHandlers(ctx: ServiceContext): Pick<ServiceHandlers, keyof UnitsResults> {
   const { store } = ctx;

@@ -24,6 +24,7 @@ import { FORM_VERSION, MARKER, catalogueStamp, cellAddress, formRows, sheetName 
 import { readWorkbook, type CellReading, type WorkbookEntry } from '../export/workbook/read';
 import { renderWorkbook, type WorkbookLabels, type WorkbookSheet } from '../export/workbook/write';
 import { clockOf, currentUser, type ServiceContext } from './data';
+import { levelParamsOf } from './units';
 
 export type WorkbookOperation = 'workbook.export' | 'workbook.import';
 
@@ -52,12 +53,12 @@ function communesOf(store: Store, unit: string, period: string): OrgUnit[] {
     if (!isActiveIn(u, period)) throw new UserError('error.unitClosed', { unit: u.name, from: u.closedFrom ?? '', period });
     return [u];
   }
-  if (u.level !== 'district') throw new UserError('workbook.export.level', { unit: u.name });
+  if (u.level !== 'district') throw new UserError('workbook.export.level', { unit: u.name, ...levelParamsOf(store) });
   const tree = store.tree();
   const communes = (tree.children.get(u.code) ?? [])
     .map((c) => tree.units.get(c)!)
     .filter((c) => c.level === 'commune' && isActiveIn(c, period) && !c.receivedFrom);
-  if (communes.length === 0) throw new UserError('workbook.export.noCommunes', { unit: u.name });
+  if (communes.length === 0) throw new UserError('workbook.export.noCommunes', { unit: u.name, ...levelParamsOf(store) });
   return communes;
 }
 
@@ -152,7 +153,12 @@ function addCounts(a: WorkbookCounts, b: WorkbookCounts): void {
 class Problems {
   readonly list: WorkbookProblem[] = [];
   more = 0;
-  constructor(private readonly lang: Lang, private readonly severalFiles: boolean) {}
+  constructor(
+    private readonly lang: Lang,
+    private readonly severalFiles: boolean,
+    /** The province's names of its levels (service/units.ts levelParamsOf). */
+    private readonly levels: Record<string, string> = {},
+  ) {}
 
   add(file: string, cell: string | null, e: Pick<UserError, 'key' | 'params'>): void {
     if (this.list.length >= MAX_PROBLEMS) {
@@ -160,7 +166,7 @@ class Problems {
       return;
     }
     const t = translator(this.lang);
-    const message = userMessage(e, this.lang);
+    const message = userMessage({ key: e.key, params: { ...this.levels, ...e.params } }, this.lang);
     const where = cell === null ? t('workbook.where.file', { file }) : this.severalFiles ? t('workbook.where.fileCell', { file, cell }) : cell;
     this.list.push({ file, cell, key: e.key, message: `${where}: ${message}` });
   }
@@ -242,7 +248,7 @@ async function planFile(store: Store, f: WorkbookFile, opts: ImportOptions, now:
     if (entries.some((e) => e.unit !== code) || new Set(entries.map((e) => e.element)).size !== entries.length) return fileProblem(refuse('notOurs'));
     const unit = tree.units.get(code);
     if (!unit) {
-      problems.add(f.name, null, refuse('unknownUnit', { sheet, code }));
+      problems.add(f.name, null, refuse('unknownUnit', { sheet, code, ...levelParamsOf(store) }));
       ok = false;
       continue;
     }
@@ -256,7 +262,7 @@ async function planFile(store: Store, f: WorkbookFile, opts: ImportOptions, now:
     const first = seen.get(key);
     // A commune in two files: said once, and its cells are still checked (every problem in one pass).
     if (first !== undefined) {
-      problems.add(f.name, null, refuse('duplicate', { unit: unit.name, month: monthLabel(period, opts.lang), first }));
+      problems.add(f.name, null, refuse('duplicate', { unit: unit.name, month: monthLabel(period, opts.lang), first, ...levelParamsOf(store) }));
       ok = false;
     } else seen.set(key, f.name);
     if (unit.receivedFrom) {
@@ -326,7 +332,7 @@ export async function importWorkbooks(ctx: ServiceContext, files: readonly Workb
   const { store } = ctx;
   const now = clockOf(ctx)();
   const t = translator(opts.lang);
-  const problems = new Problems(opts.lang, files.length > 1);
+  const problems = new Problems(opts.lang, files.length > 1, levelParamsOf(store));
   const seen = new Map<string, string>();
   const summaries: WorkbookFileSummary[] = [];
   const plans: SheetPlan[] = [];
@@ -371,6 +377,7 @@ export async function importWorkbooks(ctx: ServiceContext, files: readonly Workb
     units: plans.length,
     months: [...new Set(plans.map((p) => monthLabel(p.period, opts.lang)))].join(', '),
     ...total,
+    ...levelParamsOf(store),
   };
   if (opts.dryRun) return { status: 'dryRun', message: t('workbook.dryRun', params), files: summaries, counts: total, problems: [], moreProblems: 0 };
   // One transaction for all files: a failure (a full disk, a month completed meanwhile) writes nothing.
