@@ -13,7 +13,8 @@ import { FileRejectedError, UserError, type LineProblem } from '../core/errors';
 import type { Lang } from '../core/format';
 import { formatPercent } from '../core/format';
 import { parseLang, translator } from '../core/i18n';
-import { ORG_UNIT_LEVELS, isActiveIn, subtree, type OrgUnitLevel } from '../core/orgunit';
+import { DEFAULT_LEVEL_NAMES, ORG_UNIT_LEVELS, isActiveIn, subtree, type OrgUnitLevel } from '../core/orgunit';
+import { parseLevel } from '../core/levels';
 import { makeMonth } from '../core/period';
 import { DEFAULT_DEADLINE, type DeadlineRule } from '../core/settings';
 import { assertIntact } from '../db/open';
@@ -52,6 +53,7 @@ export function importUnitsCsv(store: Store, text: string, file: string, dryRun:
   const home = getSetting(store, 'unit.home');
   const mine = home && tree.units.has(home) ? new Set(subtree(tree, home)) : null;
   const lines = new Map<string, UnitLine>();
+  const levelNames = getSetting(store, 'units.levelNames') ?? DEFAULT_LEVEL_NAMES;
   let unchanged = 0;
   for (const { line, fields } of parsed.rows) {
     if (fields.length !== UNITS_HEADER.length) {
@@ -62,8 +64,9 @@ export function importUnitsCsv(store: Store, text: string, file: string, dryRun:
     const before = problems.length;
     if (!/^[\p{L}\p{N}_.-]+$/u.test(code) || code.length > CODE_MAX) bad(line, 'status.unitsImport.badCode', { code, max: CODE_MAX });
     if (name === '' || name.length > NAME_MAX) bad(line, 'status.unitsImport.badName', { max: NAME_MAX });
-    const level = levelText.toLowerCase();
-    if (!(ORG_UNIT_LEVELS as readonly string[]).includes(level)) bad(line, 'status.unitsImport.badLevel', { level: levelText, levels: ORG_UNIT_LEVELS.join(', ') });
+    // A level by its key (commune) or by the province's name for it (Xã, Trung tâm Y tế khu vực).
+    const level = parseLevel(levelText, levelNames) ?? '';
+    if (level === '') bad(line, 'status.unitsImport.badLevel', { level: levelText, levels: ORG_UNIT_LEVELS.map((l) => `${levelNames[l]} (${l})`).join(', ') });
     if (parent === '') bad(line, 'status.unitsImport.noParent', { code });
     else if (parent === code) bad(line, 'status.unitsImport.cycle', { code, chain: `${code} → ${code}` });
     const other = lines.get(code);
@@ -74,7 +77,7 @@ export function importUnitsCsv(store: Store, text: string, file: string, dryRun:
       if (held.name === name && held.parent === parent && held.level === level) unchanged++;
       else {
         bad(line, 'status.unitsImport.differs', {
-          code, name, parent, level, heldName: held.name, heldParent: held.parent ?? '—', heldLevel: held.level,
+          code, name, parent, level: levelNames[level as OrgUnitLevel], heldName: held.name, heldParent: held.parent ?? '—', heldLevel: levelNames[held.level],
         });
       }
       lines.set(code, { line, code, name, level: level as OrgUnitLevel, parent });

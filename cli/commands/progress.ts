@@ -5,6 +5,7 @@ import { viDate } from '../../core/deadline';
 import { UserError } from '../../core/errors';
 import { formatMonth, formatNumber, formatPercent } from '../../core/format';
 import { isMonth } from '../../core/period';
+import { levelParams } from '../../core/levels';
 import { parse, UsageError, type Command } from '../args';
 import { withService } from '../service';
 
@@ -19,11 +20,11 @@ export const progressCommand: Command = {
     if (!values.period) throw new UsageError(this.usage);
     if (!isMonth(values.period)) throw new UserError('error.badPeriod', { period: values.period });
     const period = values.period;
-    const { r, programmes } = await withService(db, io, async (s) => {
+    const { r, programmes, levels } = await withService(db, io, async (s) => {
       const unit = values.unit ?? (await s.call('settings.get', {}))['unit.home'];
       if (!unit) throw new UsageError(this.usage);
-      const [r, catalogue] = await Promise.all([s.call('entry.progress', { unit, period, lang: io.lang }), s.call('catalogue.get', {})]);
-      return { r, programmes: catalogue.programmes };
+      const [r, catalogue, levels] = await Promise.all([s.call('entry.progress', { unit, period, lang: io.lang }), s.call('catalogue.get', {}), s.call('units.levelNames', {})]);
+      return { r, programmes: catalogue.programmes, levels };
     });
     if (values.json) {
       io.out(JSON.stringify(r));
@@ -44,7 +45,9 @@ export const progressCommand: Command = {
         : `${formatMonth(period, 'en')}, ${name}: ${n(r.total.filled)}/${n(r.total.expected)} cells entered (${pct(r.total)}); due ${r.deadline.date} (${r.deadline.ruleText}), ${left}.`,
     );
     const empty = r.units.filter((u) => u.level === 'commune' && u.unit !== r.unit && u.filled === 0);
-    io.out(vi ? `Xã chưa nhập gì: ${empty.length === 0 ? 'không có' : empty.map((u) => u.name).join(', ')}` : `Communes with nothing entered: ${empty.length === 0 ? 'none' : empty.map((u) => u.name).join(', ')}`);
+    // The commune level as this province names it (setting units.levelNames).
+    const lv = levelParams(levels, io.lang);
+    io.out(vi ? `${lv.Commune} chưa nhập gì: ${empty.length === 0 ? 'không có' : empty.map((u) => u.name).join(', ')}` : `${lv.Communes} with nothing entered: ${empty.length === 0 ? 'none' : empty.map((u) => u.name).join(', ')}`);
     io.out(vi ? 'Theo chương trình (đã nhập/phải nhập):' : 'By programme (entered/expected):');
     for (const p of r.programmes) {
       if (p.expected === 0) continue;

@@ -2,6 +2,7 @@
 // (issue 13). Each runs one operation of the units area; a refusal is one sentence on stderr
 // (exit 1) and leaves the database as it was.
 import { translator } from '../../core/i18n';
+import { levelParams } from '../../core/levels';
 import { ORG_UNIT_LEVELS, type OrgUnitLevel } from '../../core/orgunit';
 import { isMonth } from '../../core/period';
 import { parse, UsageError, type Command } from '../args';
@@ -129,23 +130,26 @@ export const unitsMergeCommand: Command = {
     );
     if (!values.into) throw new UsageError(this.usage);
     const from = fromMonth(values.from, this.usage);
-    const r = await withService(
+    const [r, levels] = await withService(
       positionals[0]!,
       io,
-      (s) =>
-        s.call('units.merge', {
-          units: positionals.slice(1),
-          into: values.into!,
-          from,
-          ...(values.name !== undefined ? { name: values.name } : {}),
-          ...(values.parent !== undefined ? { parent: values.parent } : {}),
-          ...(values['keep-sites'] ? { keepSites: true } : {}),
-        }),
+      async (s) =>
+        [
+          await s.call('units.merge', {
+            units: positionals.slice(1),
+            into: values.into!,
+            from,
+            ...(values.name !== undefined ? { name: values.name } : {}),
+            ...(values.parent !== undefined ? { parent: values.parent } : {}),
+            ...(values['keep-sites'] ? { keepSites: true } : {}),
+          }),
+          await s.call('units.levelNames', {}),
+        ] as const,
       { user: values.user },
     );
     const t = translator(io.lang);
     io.out(t('units.cli.merged', { count: r.merged.length, name: r.into.name, code: r.into.code, from: shown(from) }));
-    if (r.sites.length > 0) io.out(t('units.cli.sites', { sites: r.sites.join(', ') }));
+    if (r.sites.length > 0) io.out(t('units.cli.sites', { sites: r.sites.join(', '), ...levelParams(levels, io.lang) }));
     return 0;
   },
 };
@@ -157,10 +161,11 @@ export const unitsHistoryCommand: Command = {
   summaryEn: 'History of unit changes (created, renamed, moved, merged, closed): who, when, from which month.',
   async run(argv, io) {
     const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, { min: 1, max: 2, usage: this.usage });
-    const [rows, units] = await withService(
+    const [rows, units, levels] = await withService(
       positionals[0]!,
       io,
-      async (s) => [await s.call('units.history', positionals[1] ? { unit: positionals[1] } : {}), await s.call('units.list', {})] as const,
+      async (s) =>
+        [await s.call('units.history', positionals[1] ? { unit: positionals[1] } : {}), await s.call('units.list', {}), await s.call('units.levelNames', {})] as const,
     );
     if (values.json) {
       io.out(JSON.stringify(rows));
@@ -184,7 +189,7 @@ export const unitsHistoryCommand: Command = {
         t('units.cli.historyLine', {
           at: h.changedAt.slice(0, 16).replace('T', ' '),
           unit: h.unit,
-          change: t(`units.change.${h.change}`),
+          change: t(`units.change.${h.change}`, levelParams(levels, io.lang)),
           detail,
           from: h.from ? shown(h.from) : '-',
           by: h.changedBy,
