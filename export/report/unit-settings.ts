@@ -2,7 +2,8 @@
 // printed for. Each comes from the unit's own settings (report.units[code]), else — for the home
 // unit only — the installation's report.* settings, else the defaults of the unit's level in the
 // report templates (data, not code). A commune's report never borrows the district's header.
-import type { OrgUnit } from '../../core/orgunit';
+import { levelParams } from '../../core/levels';
+import { ORG_UNIT_LEVELS, type OrgUnit } from '../../core/orgunit';
 import { readSettings, type Settings, type UnitReportSettings } from '../../core/settings';
 import { fillWords, type LevelDefaults, type ReportTemplates } from './template';
 
@@ -83,7 +84,10 @@ export function unitReportHeader(h: HeaderInput): UnitReportHeader {
   const d = levelDefaults(h.templates, h.unit.level);
   const own = ownSettings(h.settings, h.unit.code);
   const { kind, shortName } = nameParts(h.name, h.templates);
-  const vars = { name: h.name, shortName, kind: kind || h.name, 'parent.unitName': h.parentUnitName };
+  // {level.commune}…: what this province calls each level, in a sentence (setting units.levelNames).
+  const lv = levelParams(readSettings(h.settings)['units.levelNames'], 'vi');
+  const levelVars = Object.fromEntries(ORG_UNIT_LEVELS.map((l) => [`level.${l}`, lv[l]!]));
+  const vars = { name: h.name, shortName, kind: kind || h.name, 'parent.unitName': h.parentUnitName, ...levelVars };
   const fill = (s: string) => fillWords(s, vars).replace(/\s+/g, ' ').trim();
   const parentDefault = d.parentBodyFrom && h.periodEnd >= d.parentBodyFrom.month ? d.parentBodyFrom.text : d.parentBody;
   const words: Record<string, string> = {};
