@@ -38,3 +38,9 @@ export function setLevelNames(names: LevelNames | null): void {
   levelNames = names;
   setUiLang(i18n.language === 'en' ? 'en' : 'vi');
 }
+
+/** A level as this province names it, as a label ("Xã", "Trung tâm Y tế khu vực"). */
+export function levelLabel(level: string): string {
+  const cap = level.charAt(0).toUpperCase() + level.slice(1);
+  return levelParams(levelNames, i18n.language === 'en' ? 'en' : 'vi')[cap] ?? level;
+}

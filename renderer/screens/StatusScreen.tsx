@@ -14,6 +14,7 @@ import { MessageBox, type ScreenMessage } from '../components/MessageBox';
 import { formatDateTime } from '../format';
 import { usePick } from '../stores/pick';
 import { useSession } from '../stores/session';
+import { UnitsPaste } from './status/UnitsPaste';
 
 const SIGN: Record<MonthReport['state'], string> = { 'on-time': '✓', late: '◷', missing: '✗', 'not-due': '–' };
 
@@ -35,6 +36,7 @@ export function StatusScreen() {
   const [reminder, setReminder] = useState<RemindersResult | null>(null);
   const [message, setMessage] = useState<ScreenMessage | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pasting, setPasting] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -92,7 +94,19 @@ export function StatusScreen() {
         <button type="button" disabled={busy} onClick={() => void importUnits()} title={t('ui.reporting.importUnitsTitle')}>
           {t('ui.reporting.importUnits')}
         </button>
+        <button type="button" disabled={busy} onClick={() => setPasting(true)} title={t('ui.reporting.paste.openTitle')}>
+          {t('ui.reporting.paste.open')}
+        </button>
       </div>
+      {pasting && (
+        <UnitsPaste
+          onClose={() => setPasting(false)}
+          onRegistered={async () => {
+            await reloadSession();
+            await load();
+          }}
+        />
+      )}
       {status && <p className="hint">{t('ui.reporting.rule', { rule: status.ruleText })}</p>}
       {status?.warnings.map((w) => (
         <p key={w} className="hint">
