@@ -2,7 +2,10 @@
 // stays a stable key (province/district/commune/facility); every text that names a level takes
 // the province's own name for it (setting `units.levelNames`) through these i18n parameters:
 //   {{commune}} mid-sentence ("xã", "trung tâm Y tế khu vực"), {{Commune}} at a sentence start,
-//   {{communes}}/{{Communes}} where English needs a plural (Vietnamese has none).
+//   {{communes}}/{{Communes}} where English needs a plural (Vietnamese has none), and
+//   {{subsite}}/{{subsites}}: a former station kept below the new one — the facility level's name
+//   when the province set one, else "điểm trạm" / "sub-site" as before.
+
 // With no setting the defaults are today's words, so nothing changes for such a province.
 import type { Lang } from './format';
 import { DEFAULT_LEVEL_NAMES, ORG_UNIT_LEVELS, type LevelNames, type OrgUnitLevel } from './orgunit';
@@ -47,9 +50,13 @@ export function levelParams(names: LevelNames | null | undefined, lang: Lang): R
     const cap = level.charAt(0).toUpperCase() + level.slice(1);
     out[level] = one;
     out[cap] = levelAtStart(one);
-    out[`${level}s`] = many;
-    out[`${cap}s`] = levelAtStart(many);
+    const plural = EN_DEFAULT[level][1];
+    out[plural] = many;
+    out[levelAtStart(plural)] = levelAtStart(many);
   }
+  const renamedFacility = (names?.facility?.trim() || DEFAULT_LEVEL_NAMES.facility) !== DEFAULT_LEVEL_NAMES.facility;
+  const [site, sites] = renamedFacility ? [out.facility!, out.facilities!] : lang === 'en' ? ['sub-site', 'sub-sites'] : ['điểm trạm', 'điểm trạm'];
+  Object.assign(out, { subsite: site, Subsite: levelAtStart(site), subsites: sites, Subsites: levelAtStart(sites) });
   return out;
 }
 
@@ -84,7 +91,9 @@ export function customLevelParams(names: LevelNames | null | undefined): Record<
   for (const level of ORG_UNIT_LEVELS) {
     if ((names[level]?.trim() || DEFAULT_LEVEL_NAMES[level]) === DEFAULT_LEVEL_NAMES[level]) continue;
     const cap = level.charAt(0).toUpperCase() + level.slice(1);
-    for (const k of [level, cap, `${level}s`, `${cap}s`]) out[k] = all[k]!;
+    const plural = EN_DEFAULT[level][1];
+    for (const k of [level, cap, plural, levelAtStart(plural)]) out[k] = all[k]!;
+    if (level === 'facility') for (const k of ['subsite', 'Subsite', 'subsites', 'Subsites']) out[k] = all[k]!;
   }
   return out;
 }
