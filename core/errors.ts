@@ -21,6 +21,7 @@ const WIDE_PARAMS: Readonly<Record<string, number>> = {
   dir: 260,
   safety: 260,
   name: 260,
+  levels: 400,
 };
 
 /**

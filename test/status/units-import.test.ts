@@ -64,7 +64,7 @@ describe('units import', () => {
     const lines = details.map((d) => Number(/^Dòng (\d+)/.exec(d)![1]));
     expect([...new Set(lines)]).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const text_ = details.join('\n');
-    expect(text_).toMatch(/Dòng 3: cấp "huyen" không hợp lệ; các cấp có thể dùng: province, district, commune, facility/);
+    expect(text_).toMatch(/Dòng 3: cấp "huyen" không hợp lệ; các cấp có thể dùng: Tỉnh \(province\), Huyện \(district\), Xã \(commune\), Cơ sở \(facility\)/);
     expect(text_).toMatch(/Dòng 4: .*"TH_ZZ"/);
     expect(text_).toMatch(/Dòng 5: mã TH_A trùng với dòng 2/);
     expect(text_).toMatch(/Dòng 6: đơn vị TH_HH đã có với tên "Huyện Hoằng Hóa".*"Huyện Hoằng Hoá mới".*Không tự sửa/);
