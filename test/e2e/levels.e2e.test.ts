@@ -46,8 +46,11 @@ describe('level names on screen', () => {
       const { page } = app;
       await page.getByRole('tab', { name: 'Nhập số liệu' }).click();
       await pickMonth(page, '2024-05');
-      const empty = page.getByTestId('month-progress').getByTestId('progress-empty');
-      await expect.poll(() => empty.textContent()).toMatch(/^\d+\/37 trạm Y tế xã chưa nhập gì$/);
+      const line = page.getByTestId('month-progress');
+      await line.waitFor();
+      const empty = line.getByTestId('progress-empty');
+      await expect.poll(async () => (await line.isVisible() ? line.innerText() : ''), { timeout: 60_000 }).toMatch(/trạm Y tế xã/);
+      await expect.poll(() => empty.textContent(), { timeout: 30_000 }).toMatch(/^\d+\/37 trạm Y tế xã chưa nhập gì$/);
     } finally {
       await app.close();
     }
@@ -104,7 +107,7 @@ describe('registering units by paste on "Tình hình báo cáo"', () => {
       expect(await units()).toEqual(before);
       await screenshot(page, 'units-paste-check');
       await box.getByRole('button', { name: 'Đăng ký' }).click();
-      await expect.poll(() => box.getByTestId('units-paste-done').textContent()).toBe('Đã đăng ký 2 đơn vị (0 đã có).');
+      await expect.poll(() => box.getByTestId('units-paste-done').textContent(), { timeout: 30_000 }).toBe('Đã đăng ký 2 đơn vị (0 đã có).');
       expect(await units()).toEqual([...before, 'TH_NS', 'TH_NS_01'].sort());
       // The province now expects the new centre: its row is in the table.
       await page.getByTestId('status-table').locator('tr[data-unit="TH_NS"]').waitFor();
