@@ -7,6 +7,7 @@ import { formatMonth, type Lang } from '../../../core/format';
 import { ORG_UNIT_LEVELS, type LevelNames, type OrgUnit, type OrgUnitLevel } from '../../../core/orgunit';
 import { suggestCode } from '../../../core/unit-names';
 import { invoke } from '../../api';
+import { setLevelNames } from '../../i18n';
 
 export interface EditProps {
   units: readonly OrgUnit[];
@@ -153,11 +154,13 @@ export function LevelNamesForm({ levels, busy, change }: Pick<EditProps, 'levels
         disabled={busy || empty}
         onClick={() =>
           void change(
-            () =>
-              invoke('settings.set', {
-                key: 'units.levelNames',
-                value: Object.fromEntries(ORG_UNIT_LEVELS.map((l) => [l, names[l].trim().replace(/\s+/g, ' ')])),
-              }),
+            async () => {
+              const value = Object.fromEntries(ORG_UNIT_LEVELS.map((l) => [l, names[l].trim().replace(/\s+/g, ' ')])) as Record<OrgUnitLevel, string>;
+              const r = await invoke('settings.set', { key: 'units.levelNames', value });
+              // Every screen's texts naming a level read the new names at once.
+              setLevelNames(value);
+              return r;
+            },
             () => t('unitsEdit.levelsSaved'),
           )
         }
