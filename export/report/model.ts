@@ -195,7 +195,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       body.push({ kind: 'heading', level: b.h as 1 | 2 | 3 | 4, text: fillWords(b.text, vars) });
       open.push({ index: body.length - 1, level: b.h, kept: 0, dropped: 0 });
     } else if ('ref' in b) {
-      body.push({ kind: 'para', text: input.children.length > 0 ? t.appendix.referenceWithCommunes : t.appendix.reference, narrative: false });
+      body.push({ kind: 'para', text: fillWords(input.children.length > 0 ? t.appendix.referenceWithCommunes : t.appendix.reference, vars), narrative: false });
       count(true);
     } else if ('narrative' in b) {
       body.push(...narrativeBlocks(input.narrative.get(b.narrative), monthly ? t.narrativeMissing : fillWords(t.narrativePeriodMissing, vars)));

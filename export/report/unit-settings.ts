@@ -17,7 +17,7 @@ export interface UnitReportHeader {
   recipients: string[];
   /** Title lines of this level, when it has its own. */
   title: string[] | null;
-  /** {area.*} words of the body ("trong huyện", "trên địa bàn xã"). */
+  /** {area.*} words of the body ("trong huyện", "trên địa bàn xã") and {level.*}, the levels' names. */
   words: Record<string, string>;
 }
 
@@ -90,7 +90,7 @@ export function unitReportHeader(h: HeaderInput): UnitReportHeader {
   const vars = { name: h.name, shortName, kind: kind || h.name, 'parent.unitName': h.parentUnitName, ...levelVars };
   const fill = (s: string) => fillWords(s, vars).replace(/\s+/g, ' ').trim();
   const parentDefault = d.parentBodyFrom && h.periodEnd >= d.parentBodyFrom.month ? d.parentBodyFrom.text : d.parentBody;
-  const words: Record<string, string> = {};
+  const words: Record<string, string> = { ...levelVars };
   for (const [k, v] of Object.entries(d.words)) words[`area.${k}`] = fill(v);
   return {
     parentBody: nonEmpty(own.parentBody) ? own.parentBody.trim() : fill(parentDefault),

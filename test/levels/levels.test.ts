@@ -13,6 +13,8 @@ import { REFORM_LEVEL_NAMES, type LevelNames } from '../../core/orgunit';
 import { setSetting } from '../../db/settings.repo';
 import { openStore } from '../../db/store';
 import { getValues, setValues } from '../../db/values.repo';
+import { shippedTemplates } from '../../export/report/template';
+import { unitReportHeader } from '../../export/report/unit-settings';
 import { demoDistrict, emptyProvince, fileState, openAt, service } from '../bundle/fixtures';
 
 const REGIONAL: LevelNames = { ...REFORM_LEVEL_NAMES, commune: 'Trạm Y tế xã' };
@@ -37,6 +39,23 @@ describe('level words', () => {
     // A text with no level passed reads today's words.
     expect(translator('vi')('ui.progress.emptyCount', { count: 1, total: 37 })).toBe('1/37 xã chưa nhập gì');
     expect(translator('vi')('ui.progress.emptyCount', { count: 1, total: 37, ...levelParams(REGIONAL, 'vi') })).toBe('1/37 trạm Y tế xã chưa nhập gì');
+  });
+});
+
+describe('the report templates’ level defaults', () => {
+  it('name the levels by the province’s names, and by today’s words without them', () => {
+    const unit = { code: 'TH_NS', name: 'Trung tâm Y tế khu vực Nghi Sơn', level: 'district', parent: 'TH' } as const;
+    const header = (settings: Record<string, unknown>) =>
+      unitReportHeader({ templates: shippedTemplates(), unit, name: unit.name, parentUnitName: 'SỞ Y TẾ', periodEnd: '2025-08', settings }).words;
+    const plain = header({});
+    expect([plain['area.in'], plain['area.on'], plain['area.stations']]).toEqual(['trong huyện', 'trên địa bàn huyện', 'các trạm y tế xã, thị trấn']);
+    const named = header({ 'units.levelNames': REFORM_LEVEL_NAMES });
+    expect([named['area.in'], named['area.on'], named['area.stations'], named['level.facility']]).toEqual([
+      'trong trung tâm Y tế khu vực',
+      'trên địa bàn trung tâm Y tế khu vực',
+      'các trạm y tế xã, thị trấn',
+      'điểm trạm',
+    ]);
   });
 });
 
