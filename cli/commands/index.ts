@@ -9,7 +9,7 @@ import { indicatorsCommand } from './indicators';
 import { catalogueCommand, initCommand, unitsCommand } from './setup';
 import { completeCommand, reopenCommand, validateCommand } from './validate';
 import { workbookExportCommand, workbookImportCommand } from './workbook';
-import { unitsAddCommand, unitsCloseCommand, unitsHistoryCommand, unitsMergeCommand, unitsMoveCommand, unitsRenameCommand } from './units';
+import { unitsAddCommand, unitsCloseCommand, unitsHistoryCommand, unitsMergeCommand, unitsMoveCommand, unitsRenameCommand, unitsLevelsCommand } from './units';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
 import { progressCommand } from './progress';
 
@@ -22,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   unitsCloseCommand,
   unitsMergeCommand,
   unitsHistoryCommand,
+  unitsLevelsCommand,
   catalogueCommand,
   valuesImportCommand,
   valuesExportCommand,

@@ -199,3 +199,27 @@ export const unitsHistoryCommand: Command = {
     return 0;
   },
 };
+
+export const unitsLevelsCommand: Command = {
+  name: 'units levels',
+  usage: 'thongke units levels <db> [--set "NAME;NAME;NAME;NAME"] [--json]',
+  summaryVi:
+    'Tên các cấp đơn vị của tỉnh (từ cấp tỉnh xuống cơ sở); --set đặt tên mới, bốn tên cách nhau bằng dấu chấm phẩy, ví dụ "Tỉnh;Trung tâm Y tế khu vực;Xã;Điểm trạm".',
+  summaryEn: 'What the province calls its levels (province down to facility); --set names them: four names separated by semicolons, e.g. "Tỉnh;Trung tâm Y tế khu vực;Xã;Điểm trạm".',
+  async run(argv, io) {
+    const { values, positionals } = parse(argv, { set: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
+    let value: Record<OrgUnitLevel, string> | null = null;
+    if (values.set !== undefined) {
+      const names = values.set.split(';').map((s) => s.trim().replace(/\s+/g, ' '));
+      if (names.length !== ORG_UNIT_LEVELS.length || names.some((n) => n === '')) throw new UsageError(this.usage);
+      value = Object.fromEntries(ORG_UNIT_LEVELS.map((l, i) => [l, names[i]!])) as Record<OrgUnitLevel, string>;
+    }
+    const names = await withService(positionals[0]!, io, async (s) => {
+      if (value) await s.call('settings.set', { key: 'units.levelNames', value });
+      return s.call('units.levelNames', {});
+    });
+    if (values.json) io.out(JSON.stringify(names));
+    else for (const l of ORG_UNIT_LEVELS) io.out(`${l}\t${names[l]}`);
+    return 0;
+  },
+};

@@ -113,13 +113,12 @@ describe('with the province’s level names', () => {
     }
   });
 
-  it('CLI output: progress and a merge keeping former stations use the names', async () => {
+  it('CLI: names set with `units levels`; progress and a merge keeping former stations use the names', async () => {
     const file = join(dir, 'd.sqlite');
     demoDistrict(file);
     const store = openStore(file);
     const own = getValues(store, 'TH_HH_05', '2024-05').filter((v) => v.unit === 'TH_HH_05');
     setValues(store, own.map((v) => ({ unit: v.unit, period: v.period, element: v.element, value: null })), 'test', 'ui', new Date('2024-06-01T00:00:00Z'));
-    setSetting(store, 'units.levelNames', REGIONAL);
     store.close();
     const run = async (...argv: string[]) => {
       let out = '';
@@ -127,6 +126,10 @@ describe('with the province’s level names', () => {
       const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`), now: () => new Date('2024-06-07T02:00:00Z') });
       return { code, out, err };
     };
+    const levels = await run('units', 'levels', file, '--set', 'Tỉnh; Trung tâm Y tế khu vực ;Trạm Y tế xã;Điểm trạm');
+    expect(levels.code, levels.err).toBe(0);
+    expect(levels.out).toBe('province\tTỉnh\ndistrict\tTrung tâm Y tế khu vực\ncommune\tTrạm Y tế xã\nfacility\tĐiểm trạm\n');
+    expect((await run('units', 'levels', file, '--set', 'Tỉnh;Xã')).code).toBe(2);
     const progress = await run('progress', file, '--period', '2024-05');
     expect(progress.code, progress.err).toBe(0);
     expect(progress.out).toMatch(/^Trạm Y tế xã chưa nhập gì: Xã Hoằng Phú$/m);
