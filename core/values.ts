@@ -40,7 +40,8 @@ export function checkValue(
     return new UserError('error.wrongEntryLevel', {
       element: name,
       unit: unit.name,
-      expected: e.entryLevel === 'commune' ? 'xã' : 'huyện',
+      // i18next's context picks the message naming that level ({{commune}} / {{district}}, core/levels.ts).
+      context: e.entryLevel === 'commune' ? 'commune' : 'district',
     });
   }
   if (unit.closedFrom && period >= unit.closedFrom) {

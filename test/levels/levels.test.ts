@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { dispatch, type UnitsImportResult } from '../../core/api';
-import { translator } from '../../core/i18n';
+import { translator, userMessage } from '../../core/i18n';
 import { customLevelParams, levelInSentence, levelParams, parseLevel } from '../../core/levels';
 import { REFORM_LEVEL_NAMES, type LevelNames } from '../../core/orgunit';
 import { setSetting } from '../../db/settings.repo';
@@ -39,6 +39,13 @@ describe('level words', () => {
     // A text with no level passed reads today's words.
     expect(translator('vi')('ui.progress.emptyCount', { count: 1, total: 37 })).toBe('1/37 xã chưa nhập gì');
     expect(translator('vi')('ui.progress.emptyCount', { count: 1, total: 37, ...levelParams(REGIONAL, 'vi') })).toBe('1/37 trạm Y tế xã chưa nhập gì');
+    // An element entered at another level: the message names that level, in the reader's language.
+    expect(userMessage({ key: 'error.wrongEntryLevel', params: { element: 'Số trẻ', unit: 'Huyện Hoằng Hóa', context: 'commune' } }, 'vi')).toBe(
+      'Chỉ tiêu "Số trẻ" nhập ở cấp xã, không nhập cho đơn vị "Huyện Hoằng Hóa".',
+    );
+    expect(userMessage({ key: 'error.wrongEntryLevel', params: { element: 'X', unit: 'Y', context: 'district', ...customLevelParams(REGIONAL) } }, 'en')).toBe(
+      '"X" is entered at trung tâm Y tế khu vực level, not for unit "Y".',
+    );
   });
 });
 
