@@ -10,14 +10,14 @@ import { workbookHandlers } from './workbook';
 import { statusHandlers } from './status';
 import { dhis2Handlers } from './dhis2';
 import { indicatorsHandlers } from './indicators';
-import { unitsHandlers } from './units';
+import { unitsHandlers, withLevelNames } from './units';
 import { entryHandlers } from './entry';
 import { unitSettingsHandlers } from './unit-settings';
 
 export type { ServiceContext };
 
 export function createService(ctx: ServiceContext): ServiceHandlers {
-  return {
+  return withLevelNames(ctx.store, {
     ...dataHandlers(ctx),
     ...reportHandlers(ctx),
     ...qualityHandlers(ctx),
@@ -29,5 +29,5 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...unitsHandlers(ctx),
     ...entryHandlers(ctx),
     ...unitSettingsHandlers(ctx),
-  };
+  });
 }

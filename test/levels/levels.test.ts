@@ -113,6 +113,10 @@ describe('with the province’s level names', () => {
           'Chỉ xuất được biểu nhập cho một trạm Y tế xã, hoặc cho một trung tâm Y tế khu vực (mỗi trạm Y tế xã một trang tính); "Tỉnh Thanh Hóa" không phải trạm Y tế xã hay trung tâm Y tế khu vực.',
         );
       } else throw new Error('expected a refusal');
+      // An error thrown by core (no store there) gets the names on its way out of the service.
+      const wrong = await dispatch(service(store), 'values.set', { unit: 'TH_HH', period: '2024-05', element: 'EPI_FULL_U1', value: 1 }, 'vi');
+      if (!wrong.ok) expect(wrong.error.message).toMatch(/nhập ở cấp trạm Y tế xã, không nhập cho đơn vị "Huyện Hoằng Hóa"/);
+      else throw new Error('expected a refusal');
       const en = await dispatch(service(store), 'workbook.export', { unit: 'TH', period: '2024-05' }, 'en');
       if (!en.ok) expect(en.error.message).toContain('or for a trung tâm Y tế khu vực (one sheet per trạm Y tế xã)');
     } finally {
