@@ -15,6 +15,7 @@ import { statusArgs, type StatusResults } from './api/status';
 import { dhis2Args, type Dhis2Results } from './api/dhis2';
 import { indicatorsArgs, type IndicatorsResults } from './api/indicators';
 import { unitsArgs, type UnitsResults } from './api/units';
+import { plansArgs, type PlansResults } from './api/plans';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -29,6 +30,7 @@ export * from './api/status';
 export * from './api/dhis2';
 export * from './api/indicators';
 export * from './api/units';
+export * from './api/plans';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -36,7 +38,7 @@ export * from './api/units';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults, UnitsResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults, UnitsResults, PlansResults {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -50,6 +52,7 @@ export const argSchemas = area<Results>()({
   ...dhis2Args,
   ...indicatorsArgs,
   ...unitsArgs,
+  ...plansArgs,
 });
 
 export type Operation = keyof typeof argSchemas;

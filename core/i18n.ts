@@ -23,6 +23,8 @@ import enIndicators from '../resources/i18n/en/indicators.json';
 import viIndicators from '../resources/i18n/vi/indicators.json';
 import enUnits from '../resources/i18n/en/units.json';
 import viUnits from '../resources/i18n/vi/units.json';
+import enPlans from '../resources/i18n/en/plans.json';
+import viPlans from '../resources/i18n/vi/plans.json';
 import type { Lang } from './format';
 import { clipParams, type UserError } from './errors';
 
@@ -30,8 +32,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus, ...viDhis2, ...viIndicators, ...viUnits };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus, ...enDhis2, ...enIndicators, ...enUnits };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus, ...viDhis2, ...viIndicators, ...viUnits, ...viPlans };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus, ...enDhis2, ...enIndicators, ...enUnits, ...enPlans };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

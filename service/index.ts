@@ -11,6 +11,7 @@ import { statusHandlers } from './status';
 import { dhis2Handlers } from './dhis2';
 import { indicatorsHandlers } from './indicators';
 import { unitsHandlers } from './units';
+import { plansHandlers } from './plans';
 
 export type { ServiceContext };
 
@@ -25,5 +26,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...dhis2Handlers(ctx),
     ...indicatorsHandlers(ctx),
     ...unitsHandlers(ctx),
+    ...plansHandlers(ctx),
   };
 }
