@@ -22,7 +22,7 @@ describe('the plans screen', () => {
       const plans = async (year: number): Promise<PlansView> => {
         const env = await host.call('plans.get', { unit: 'TH_HH', year });
         if (!env.ok) throw new Error(env.error.message);
-        return env.value;
+        return env.value as PlansView;
       };
       await page.getByRole('tab', { name: 'Kế hoạch' }).click();
       await expect.poll(() => page.locator('h2').innerText()).toBe('Kế hoạch năm 2024 của Huyện Hoằng Hóa');
