@@ -108,7 +108,7 @@ async function programmes(page: Page): Promise<{ staffing: number[]; disease: nu
   const staffing: number[] = [];
   const disease: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    staffing.push(await switchProgramme(page, 'STAFFING', cellSel('TH_HH_01', 'ST_CHS_TOTAL')));
+    staffing.push(await switchProgramme(page, 'STAFFING', cellSel('TH_HH_01', 'ST_CENTRE_TOTAL')));
     disease.push(await switchProgramme(page, 'DISEASE', cellSel('TH_HH_01', 'DIS_INFLUENZA')));
     await switchProgramme(page, 'EPI', cellSel('TH_HH_01', 'EPI_FULL_U1'));
   }
@@ -123,23 +123,23 @@ async function typing(page: Page): Promise<number[]> {
     const sel = cellSel(unit, 'EPI_MEASLES2');
     await page.locator(sel).click();
     await page.keyboard.type(String(100 + i));
-    const timed = page.evaluate((sel) => {
+    // The listener is in place before Enter is pressed; the result is read after.
+    await page.evaluate((sel) => {
       const w = (window as unknown as { __benchWait: (c: () => boolean, t0: number) => Promise<number> }).__benchWait;
-      return new Promise<number>((resolve) => {
+      const win = window as unknown as { __benchTyped: Promise<number> };
+      win.__benchTyped = new Promise<number>((resolve, reject) => {
         window.addEventListener(
           'keydown',
           (ev) => {
-            if (ev.key !== 'Enter') return;
             const t0 = performance.now();
-            void w(() => !!document.querySelector(`${sel}.cell-saved`), t0).then(resolve);
+            if (ev.key === 'Enter') w(() => !!document.querySelector(`${sel}.cell-saved`), t0).then(resolve, reject);
           },
           { capture: true, once: true },
         );
       });
     }, sel);
-    await page.waitForTimeout(0);
     await page.keyboard.press('Enter');
-    out.push(await timed);
+    out.push(await page.evaluate(() => (window as unknown as { __benchTyped: Promise<number> }).__benchTyped));
   }
   return out;
 }
@@ -233,7 +233,7 @@ async function heap(page: Page): Promise<number> {
 }
 
 /** Every tab, for every month of 2024; then the heap and the renderer's resident set. */
-async function browseYear(app: AppUnderTest): Promise<{ heap: number; rss: number; emptyHeap: number }> {
+async function browseYear(browser: Browser, app: AppUnderTest): Promise<{ heap: number; rss: number; emptyHeap: number }> {
   const { page } = app;
   const settle = () => page.waitForFunction(() => !document.querySelector('[data-loading="true"], [aria-busy="true"]'), undefined, { timeout: 30_000 });
   for (let m = 1; m <= 12; m++) {
@@ -249,10 +249,12 @@ async function browseYear(app: AppUnderTest): Promise<{ heap: number; rss: numbe
   }
   const used = await heap(page);
   const rss = rendererRss();
-  const blank = await page.context().newPage();
+  // In a context of its own: the app's context closes any other page (the harness's popup rule).
+  const context = await browser.newContext();
+  const blank = await context.newPage();
   await blank.setContent('<p>x</p>');
   const emptyHeap = await heap(blank);
-  await blank.close();
+  await context.close();
   return { heap: used, rss, emptyHeap };
 }
 
@@ -275,7 +277,7 @@ try {
     console.error('step: pu');
     const pu = await pasteAndUndo(app.page);
     console.error('step: mem');
-    const mem = await browseYear(app);
+    const mem = await browseYear(browser, app);
 
     const fresh = median(loads.app);
     const blank = median(loads.blank);
