@@ -17,6 +17,7 @@ import { indicatorsArgs, type IndicatorsResults } from './api/indicators';
 import { unitsArgs, type UnitsResults } from './api/units';
 import { entryArgs, type EntryResults } from './api/entry';
 import { unitSettingsArgs, type UnitSettingsResults } from './api/unit-settings';
+import { plansArgs, type PlansResults } from './api/plans';
 import type { Lang } from './format';
 import { userMessage } from './i18n';
 
@@ -33,6 +34,7 @@ export * from './api/indicators';
 export * from './api/units';
 export * from './api/entry';
 export * from './api/unit-settings';
+export * from './api/plans';
 
 // Each area declares its operations in core/api/<area>.ts: argument schemas (`xxxArgs`,
 // declared with `area<XxxResults>()`, so the compiler checks they match one to one) and result
@@ -40,7 +42,7 @@ export * from './api/unit-settings';
 // the same way.
 
 /** What each operation returns. */
-export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults, UnitsResults, EntryResults, UnitSettingsResults {}
+export interface Results extends DataResults, ReportResults, ShellResults, QualityResults, BundleResults, WorkbookResults, StatusResults, Dhis2Results, IndicatorsResults, UnitsResults, EntryResults, UnitSettingsResults, PlansResults {}
 
 /** Argument schemas, one per operation. Every operation has one. */
 export const argSchemas = area<Results>()({
@@ -56,6 +58,7 @@ export const argSchemas = area<Results>()({
   ...unitsArgs,
   ...entryArgs,
   ...unitSettingsArgs,
+  ...plansArgs,
 });
 
 export type Operation = keyof typeof argSchemas;

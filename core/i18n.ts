@@ -25,6 +25,8 @@ import enUnits from '../resources/i18n/en/units.json';
 import viUnits from '../resources/i18n/vi/units.json';
 import enUnits2 from '../resources/i18n/en/units2.json';
 import viUnits2 from '../resources/i18n/vi/units2.json';
+import enPlans from '../resources/i18n/en/plans.json';
+import viPlans from '../resources/i18n/vi/plans.json';
 import type { Lang } from './format';
 import { levelParams } from './levels';
 import { clipParams, type UserError } from './errors';
@@ -33,8 +35,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 
 // One file per area of the app; each is merged into one resource tree per language.
 // Add a new file to both lists (Vietnamese first).
-const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus, ...viDhis2, ...viIndicators, ...viUnits, ...viUnits2 };
-const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus, ...enDhis2, ...enIndicators, ...enUnits, ...enUnits2 };
+const vi = { ...viCommon, ...viUi, ...viQuality, ...viReport, ...viFiles, ...viBundle, ...viWorkbook, ...viStatus, ...viDhis2, ...viIndicators, ...viUnits, ...viUnits2, ...viPlans };
+const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enBundle, ...enWorkbook, ...enStatus, ...enDhis2, ...enIndicators, ...enUnits, ...enUnits2, ...enPlans };
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();

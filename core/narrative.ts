@@ -29,6 +29,59 @@ export const NARRATIVE_SECTIONS: readonly NarrativeSectionDef[] = [
   { id: 'P2.III', titleVi: 'Kiến nghị', titleEn: 'Recommendations' },
 ];
 
+/**
+ * Where a section sits in the report (resources/report/templates.vi.json): its part ("Phần thứ
+ * nhất", "Phần thứ hai"), its heading (I., II., III.) and its number under that heading ("1",
+ * "8.1"; none for a section that is the heading's whole text, e.g. "Phần thứ hai, I. Mục tiêu").
+ */
+export interface NarrativePlace {
+  part: 1 | 2;
+  heading: string;
+  number: string | null;
+}
+
+export function narrativePlace(id: string): NarrativePlace {
+  const part = id.startsWith('P2.') ? 2 : 1;
+  const [heading = '', ...rest] = (part === 2 ? id.slice(3) : id).split('.');
+  return { part, heading, number: rest.length > 0 ? rest.join('.') : null };
+}
+
+/** The report's parts and headings (level 1), as the screen shows them above the sections. */
+export const NARRATIVE_PARTS: Record<1 | 2, { vi: string; en: string; headings: Record<string, { vi: string; en: string }> }> = {
+  1: {
+    vi: 'Phần thứ nhất. Đặc điểm tình hình và kết quả thực hiện',
+    en: 'Part one. Situation and results',
+    headings: {
+      I: { vi: 'Đặc điểm tình hình', en: 'Situation' },
+      II: { vi: 'Kết quả thực hiện công tác y tế', en: 'Results of the health work' },
+      III: { vi: 'Tồn tại, hạn chế và nguyên nhân', en: 'Shortcomings and their causes' },
+    },
+  },
+  2: {
+    vi: 'Phần thứ hai. Phương hướng nhiệm vụ',
+    en: 'Part two. Tasks ahead',
+    headings: {
+      I: { vi: 'Mục tiêu', en: 'Objectives' },
+      II: { vi: 'Nhiệm vụ và giải pháp thực hiện', en: 'Tasks and solutions' },
+      III: { vi: 'Kiến nghị', en: 'Recommendations' },
+    },
+  },
+};
+
+/**
+ * A section's title as the report numbers it, without the codes the database keys it by:
+ * "1. Đặc điểm chung", "8.1. Đề án 06 (hoạt động)", "I. Mục tiêu"; with `full`, its part and
+ * heading in front: "Phần II. II. 1. Nhiệm vụ" ("Part 2. II. 1. Tasks").
+ */
+export function narrativeTitle(def: NarrativeSectionDef, lang: 'vi' | 'en', full = false): string {
+  const place = narrativePlace(def.id);
+  const title = lang === 'vi' ? def.titleVi : def.titleEn;
+  const own = place.number === null ? `${place.heading}. ${title}` : `${place.number}. ${title}`;
+  if (!full) return own;
+  const part = lang === 'vi' ? `Phần ${place.part === 1 ? 'I' : 'II'}.` : `Part ${place.part}.`;
+  return place.number === null ? `${part} ${own}` : `${part} ${place.heading}. ${own}`;
+}
+
 export const NARRATIVE_SECTION_IDS: ReadonlySet<string> = new Set(NARRATIVE_SECTIONS.map((s) => s.id));
 
 /**

@@ -1,9 +1,10 @@
 // Annual plan targets per (unit, year, element), with their direction.
-import { sumsOverUnits } from '../core/catalogue';
+import type { PlanRow } from '../core/api/plans';
+import { sumsOverUnits, type CatalogueElement } from '../core/catalogue';
 import { UserError } from '../core/errors';
 import { isYearInRange } from '../core/period';
 import { checkTarget, type PlanDirection, type PlanTarget } from '../core/plan';
-import { subtree } from '../core/orgunit';
+import { subtree, type OrgUnitLevel } from '../core/orgunit';
 import { all, inList, prepared, qb } from './query';
 import type { Store } from './store';
 
@@ -87,4 +88,95 @@ export function effectivePlans(store: Store, unit: string, year: number): Map<st
     }
   }
   return own;
+}
+
+/** Whether a unit at this level can have a target for the element: never a computed one; a commune only its own elements. */
+export function canHaveTarget(e: CatalogueElement, level: OrgUnitLevel): boolean {
+  return e.kind !== 'derived' && (level !== 'commune' || e.entryLevel === 'commune');
+}
+
+/** Every element that can have a target at the unit, with the unit's own target (or none), in catalogue order. */
+export function planRows(store: Store, unit: string, year: number): PlanRow[] {
+  checkYear(year);
+  const u = store.unit(unit);
+  const own = new Map(
+    all(
+      store.db,
+      qb
+        .selectFrom('plan_target')
+        .select(['element_id', 'target', 'direction', 'updated_by', 'updated_at'])
+        .where('unit_id', '=', store.unitId(unit))
+        .where('year', '=', year),
+    ).map((r) => [store.elementCode(r.element_id), r]),
+  );
+  const effective = effectivePlans(store, unit, year);
+  const programmes = new Map(store.catalogue.programmes.map((p) => [p.code, p.sort]));
+  return store.catalogue.elements
+    .filter((e) => canHaveTarget(e, u.level))
+    .sort((a, b) => (programmes.get(a.programme) ?? 0) - (programmes.get(b.programme) ?? 0) || a.sort - b.sort)
+    .map((e) => {
+      const o = own.get(e.code);
+      const below = !o ? effective.get(e.code) : undefined;
+      return {
+        element: e.code,
+        programme: e.programme,
+        target: o?.target ?? null,
+        direction: o?.direction ?? null,
+        fromBelow: below?.target ?? null,
+        updatedBy: o?.updated_by ?? null,
+        updatedAt: o?.updated_at ?? null,
+      };
+    });
+}
+
+/** Sets one target (null removes it), refusing an element the unit cannot plan; returns its row. */
+export function setPlan(store: Store, input: PlanInput, user: string, now = new Date()): PlanRow {
+  checkYear(input.year);
+  const u = store.unit(input.unit);
+  const e = store.element(input.element);
+  if (e.kind !== 'derived' && !canHaveTarget(e, u.level)) {
+    throw new UserError('plans.notForUnit', { element: e.nameVi, unit: u.name });
+  }
+  setPlans(store, [input], user, now);
+  return planRows(store, input.unit, input.year).find((r) => r.element === input.element)!;
+}
+
+/**
+ * Copies a unit's targets of one year into another, all in one transaction. A target already set
+ * in the year copied to is kept unless `overwrite`.
+ */
+export function copyPlans(
+  store: Store,
+  unit: string,
+  from: number,
+  to: number,
+  overwrite: boolean,
+  user: string,
+  now = new Date(),
+): { copied: number; kept: number; overwritten: number } {
+  checkYear(from);
+  checkYear(to);
+  const u = store.unit(unit);
+  if (from === to) throw new UserError('plans.sameYear', { year: String(from) });
+  const source = listPlans(store, unit, from).filter((p) => {
+    const e = store.catalogue.byCode.get(p.element);
+    return e !== undefined && canHaveTarget(e, u.level);
+  });
+  if (source.length === 0) throw new UserError('plans.nothingToCopy', { unit: u.name, year: String(from) });
+  const existing = new Set(listPlans(store, unit, to).map((p) => p.element));
+  const inputs: PlanInput[] = [];
+  let kept = 0;
+  let overwritten = 0;
+  for (const p of source) {
+    if (existing.has(p.element)) {
+      if (!overwrite) {
+        kept++;
+        continue;
+      }
+      overwritten++;
+    }
+    inputs.push({ unit, year: to, element: p.element, target: p.target, direction: p.direction });
+  }
+  if (inputs.length > 0) setPlans(store, inputs, user, now);
+  return { copied: inputs.length, kept, overwritten };
 }

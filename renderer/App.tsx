@@ -6,6 +6,7 @@ import { FiguresScreen } from './screens/FiguresScreen';
 import { FirstRunScreen } from './screens/FirstRunScreen';
 import { IndicatorsScreen } from './screens/IndicatorsScreen';
 import { NarrativeScreen } from './screens/NarrativeScreen';
+import { PlansScreen } from './screens/PlansScreen';
 import { ReceiveScreen } from './screens/ReceiveScreen';
 import { ReportScreen } from './screens/ReportScreen';
 import { SendScreen } from './screens/SendScreen';
@@ -18,6 +19,7 @@ import { homeUnit, TABS, useSession, type Tab } from './stores/session';
 const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
   entry: EntryScreen,
   figures: FiguresScreen,
+  plans: PlansScreen,
   report: ReportScreen,
   narrative: NarrativeScreen,
   send: SendScreen,

@@ -13,6 +13,7 @@ import { indicatorsHandlers } from './indicators';
 import { unitsHandlers, withLevelNames } from './units';
 import { entryHandlers } from './entry';
 import { unitSettingsHandlers } from './unit-settings';
+import { plansHandlers } from './plans';
 
 export type { ServiceContext };
 
@@ -29,5 +30,6 @@ export function createService(ctx: ServiceContext): ServiceHandlers {
     ...unitsHandlers(ctx),
     ...entryHandlers(ctx),
     ...unitSettingsHandlers(ctx),
+    ...plansHandlers(ctx),
   });
 }

@@ -2,7 +2,7 @@
 // The checks themselves are core/rules (pure); this file only feeds them from the database.
 import type { MarkCompleteResult, MonthStatus, ValidationResult } from '../core/api/quality';
 import { UserError } from '../core/errors';
-import type { Lang } from '../core/format';
+import { formatMonth, type Lang } from '../core/format';
 import { translator } from '../core/i18n';
 import { isMonth, monthOf } from '../core/period';
 import type { Violation } from '../core/rules/evaluate';
@@ -80,15 +80,15 @@ export function markComplete(store: Store, unit: string, period: string, user: s
   // A month still running (by the injectable clock) or with nothing entered has nothing to vouch for.
   const early = period >= monthOf(now) ? 'quality.notEnded' : filledCount(store, unit, period) === 0 ? 'quality.nothingEntered' : null;
   if (early) {
-    return { completed: false, status: getMonthStatus(store, unit, period), unexplained: [], explained: [], message: t(early, { unit: name, period }) };
+    return { completed: false, status: getMonthStatus(store, unit, period), unexplained: [], explained: [], message: t(early, { unit: name, period: formatMonth(period, lang) }) };
   }
   const report = validateMonth(store, unit, period, lang, rules);
   const { explained, unexplained } = highViolations(store, unit, period, report);
   if (unexplained.length > 0) {
-    return { completed: false, status: report.status, unexplained, explained, message: t('quality.refused', { unit: name, period, count: unexplained.length }) };
+    return { completed: false, status: report.status, unexplained, explained, message: t('quality.refused', { unit: name, period: formatMonth(period, lang), count: unexplained.length }) };
   }
   const status = setMonthStatus(store, unit, period, 'complete', explained.length, user, now);
-  return { completed: true, status, unexplained, explained, message: t('quality.markedComplete', { unit: name, period }) };
+  return { completed: true, status, unexplained, explained, message: t('quality.markedComplete', { unit: name, period: formatMonth(period, lang) }) };
 }
 
 export function reopenMonth(store: Store, unit: string, period: string, user: string, now: Date): MonthStatus {

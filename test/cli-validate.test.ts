@@ -104,7 +104,7 @@ describe('thongke complete / reopen', () => {
     put([['C2', 'CUR_VISITS', 100], ['C2', 'CUR_VISITS_BHYT', 120]]);
     const refused = await run('complete', db, '--unit', 'D', '--period', '2024-05');
     expect(refused.code).toBe(1);
-    expect(refused.out).toContain('Chưa thể đánh dấu tháng 2024-05 của Huyện mẫu là hoàn thành: còn 2 lỗi quan trọng');
+    expect(refused.out).toContain('Chưa thể đánh dấu tháng 5/2024 của Huyện mẫu là hoàn thành: còn 2 lỗi quan trọng');
     expect(refused.out).toContain('C2 — CUR_BHYT_LE_VISITS');
     put([['C2', 'CUR_VISITS_BHYT', 120, 'Trạm gộp cả lượt khám tại điểm tiêm chủng; đã báo huyện.']]);
     const done = await run('complete', db, '--unit', 'D', '--period', '2024-05', '--json');

@@ -32,6 +32,7 @@ import { EntryTools } from './entry/EntryTools';
 import { MonthProgress } from './entry/MonthProgress';
 import { useEntryRows } from './entry/useEntryRows';
 import { useGridFocus } from './entry/useGridFocus';
+import { useGridKeys } from './entry/useGridKeys';
 import { useGridPaste } from './entry/useGridPaste';
 import { useGridRange } from './entry/useGridRange';
 
@@ -47,7 +48,7 @@ export function EntryScreen() {
   // Columns change with the programme and the language only; the cells' state reaches them
   // through the grid's context, and the grid refreshes its cells (classes, tooltips) when it
   // changes. The context object is the same one for the grid's lifetime.
-  const columnDefs = useMemo(() => entryColumns(elements, lang, t('ui.entry.unit')), [elements, lang, t]);
+  const columnDefs = useMemo(() => entryColumns(elements, lang, t('ui.entry.unit'), t('ui.entry.groupTotal')), [elements, lang, t]);
   const context = useRef<EntryGridContext>({ cells, flags, comments, locked });
   useLayoutEffect(() => {
     Object.assign(context.current, { cells, flags, comments, locked });
@@ -80,12 +81,14 @@ export function EntryScreen() {
   const save = useCallback((target: EditTarget, raw: unknown) => void edit(target, raw), [edit]);
   const targetOf = useCallback((unit: string, element: string): EditTarget => ({ unit, element, month, label: label(unit, element, month) }), [month, label]);
   const openEdit = useOpenEdit(gridApi, targetOf, save);
+  const onJumpKey = useGridKeys(gridApi, rows, elements);
   const onGridKeyDownCapture = useCallback(
     (ev: React.KeyboardEvent<HTMLDivElement>) => {
       range.onKeyDownCapture(ev);
+      if (!ev.defaultPrevented) onJumpKey(ev);
       if (!ev.defaultPrevented) openEdit.onKeyDownCapture(ev);
     },
-    [range, openEdit],
+    [range, onJumpKey, openEdit],
   );
   const defaultColDef = useMemo(
     () => ({ sortable: false, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true, suppressKeyboardEvent: openEdit.suppressKeyboardEvent }),

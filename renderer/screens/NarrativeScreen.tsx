@@ -1,9 +1,10 @@
 // The narrative of the monthly report, section by section, carried over from the last month
 // that has text; or a quarter's, 6/9-month's or year's own narrative (chosen by the period kind). Each section saves when the user leaves it, and also when the user changes
 // the month or the screen while still in it: into the month it was written for.
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NARRATIVE_SECTIONS } from '../../core/narrative';
+import { formatMonth } from '../../core/format';
+import { NARRATIVE_PARTS, NARRATIVE_SECTIONS, narrativePlace, narrativeTitle } from '../../core/narrative';
 import { PeriodBar } from '../components/PeriodBar';
 import { useNarrative } from '../stores/narrative';
 import { onLeave } from '../stores/leave';
@@ -80,27 +81,39 @@ export function NarrativeScreen() {
         </div>
       )}
       <div className="narrative-list" data-loading={ready ? 'false' : 'true'}>
-        {ready && NARRATIVE_SECTIONS.map((def) => {
+        {ready && NARRATIVE_SECTIONS.map((def, i) => {
           const s = sections[def.id];
           const carried = s && s.fromPeriod !== month;
+          // The report's part and heading above the first section under each (as the report prints them).
+          const place = narrativePlace(def.id);
+          const prev = i > 0 ? narrativePlace(NARRATIVE_SECTIONS[i - 1]!.id) : null;
+          const part = NARRATIVE_PARTS[place.part];
+          const heading = part.headings[place.heading];
           return (
-            <label key={`${month}|${def.id}`} className="narrative-section">
-              <span className="section-title">
-                {def.id}. {lang === 'vi' ? def.titleVi : def.titleEn}
-                {carried && <em className="carried">{t('ui.narrative.carried', { from: s.fromPeriod })}</em>}
-                {saved[def.id] && <em className="saved-mark">{t('ui.narrative.saved')}</em>}
-              </span>
-              <textarea
-                rows={rowsFor(s?.body ?? '')}
-                defaultValue={s?.body ?? ''}
-                maxLength={100_000}
-                onFocus={(e) => (active.current = { el: e.currentTarget, unit: home.code, month, section: def.id })}
-                onBlur={(e) => {
-                  active.current = null;
-                  void save(home.code, month, def.id, e.target.value);
-                }}
-              />
-            </label>
+            <Fragment key={`${month}|${def.id}`}>
+              {prev?.part !== place.part && <h3 className="narrative-part">{part[lang]}</h3>}
+              {place.number !== null && (prev?.part !== place.part || prev.heading !== place.heading) && heading && (
+                <h4 className="narrative-heading">{`${place.heading}. ${heading[lang]}`}</h4>
+              )}
+              <label className="narrative-section" data-section={def.id}>
+                <span className="section-title">
+                  {narrativeTitle(def, lang)}
+                  {carried && <em className="carried">{t('ui.narrative.carried', { from: formatMonth(s.fromPeriod, lang) })}</em>}
+                  {saved[def.id] && <em className="saved-mark">{t('ui.narrative.saved')}</em>}
+                </span>
+                <textarea
+                  aria-label={narrativeTitle(def, lang, true)}
+                  rows={rowsFor(s?.body ?? '')}
+                  defaultValue={s?.body ?? ''}
+                  maxLength={100_000}
+                  onFocus={(e) => (active.current = { el: e.currentTarget, unit: home.code, month, section: def.id })}
+                  onBlur={(e) => {
+                    active.current = null;
+                    void save(home.code, month, def.id, e.target.value);
+                  }}
+                />
+              </label>
+            </Fragment>
           );
         })}
       </div>

@@ -2,7 +2,9 @@
 // which never sends the value, so a value changed elsewhere is never reverted) and its history
 // of changes (values.history), and requests to bring a cell into view (from the list of
 // problems that keep a month from being marked complete). A comment being written is saved to
-// its own cell and month when the user picks another cell, closes the panel or leaves.
+// its own cell and month when the user leaves (another tab, month, programme); picking another
+// cell or closing the panel first asks whether to drop it (OK), else saves it (Cancel): it is
+// never dropped without asking.
 import { create } from 'zustand';
 import type { AuditEntry } from '../../core/api';
 import { invoke, messageOf } from '../api';
@@ -10,6 +12,7 @@ import { i18n } from '../i18n';
 import { useEntry } from './entry';
 import { onLeave } from './leave';
 import { onDatabaseChange } from './database';
+import { useSession } from './session';
 
 export interface CellRef {
   unit: string;
@@ -40,6 +43,8 @@ interface CellActions {
   saveComment: () => Promise<void>;
   /** Saves a draft that differs from the stored comment (before the panel shows something else). */
   finishDraft: () => void;
+  /** Like finishDraft, but asks first whether to drop the changed draft instead (another cell, the panel closed). */
+  settleDraft: () => void;
   requestFocus: (cell: CellRef) => void;
   focused: () => void;
   clear: () => void;
@@ -52,7 +57,7 @@ export const useCell = create<CellPanelState & CellActions>()((set, get) => ({
 
   async select(cell, month) {
     if (same(get().selected, cell) && get().month === month) return;
-    get().finishDraft();
+    get().settleDraft();
     const comment = useEntry.getState().comments[`${cell.unit}|${cell.element}`] ?? '';
     set({ selected: cell, month, draft: comment, original: comment, history: [], note: null });
     try {
@@ -94,10 +99,22 @@ export const useCell = create<CellPanelState & CellActions>()((set, get) => ({
     if (selected && draft.trim() !== original.trim()) void get().saveComment();
   },
 
+  settleDraft() {
+    const { selected, draft, original } = get();
+    if (!selected || draft.trim() === original.trim()) return;
+    const { units, catalogue, lang } = useSession.getState();
+    const unit = units.find((u) => u.code === selected.unit)?.name ?? '';
+    const e = catalogue?.elements.find((x) => x.code === selected.element);
+    const element = e ? (lang === 'vi' ? e.nameVi : e.nameEn) : '';
+    const drop = typeof window !== 'undefined' && typeof window.confirm === 'function' && window.confirm(i18n.t('ui.comment.dropConfirm', { unit, element, text: draft.trim().slice(0, 200) }));
+    if (drop) set({ draft: original, note: null });
+    else void get().saveComment();
+  },
+
   requestFocus: (cell) => set((s) => ({ focus: { ...cell, seq: (s.focus?.seq ?? 0) + 1 } })),
   focused: () => set({ focus: null }),
   clear: () => {
-    get().finishDraft();
+    get().settleDraft();
     set(initialCell);
   },
 }));

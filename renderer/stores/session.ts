@@ -10,7 +10,7 @@ import { setLevelNames, setUiLang } from '../i18n';
 import { databaseChanged } from './database';
 import { leaving } from './leave';
 
-export const TABS = ['entry', 'figures', 'report', 'narrative', 'send', 'receive', 'status', 'indicators', 'units', 'settings'] as const;
+export const TABS = ['entry', 'figures', 'plans', 'report', 'narrative', 'send', 'receive', 'status', 'indicators', 'units', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface SessionState {
