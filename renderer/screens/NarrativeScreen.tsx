@@ -3,6 +3,7 @@
 // the month or the screen while still in it: into the month it was written for.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatMonth } from '../../core/format';
 import { NARRATIVE_SECTIONS } from '../../core/narrative';
 import { PeriodBar } from '../components/PeriodBar';
 import { useNarrative } from '../stores/narrative';
@@ -87,7 +88,7 @@ export function NarrativeScreen() {
             <label key={`${month}|${def.id}`} className="narrative-section">
               <span className="section-title">
                 {def.id}. {lang === 'vi' ? def.titleVi : def.titleEn}
-                {carried && <em className="carried">{t('ui.narrative.carried', { from: s.fromPeriod })}</em>}
+                {carried && <em className="carried">{t('ui.narrative.carried', { from: formatMonth(s.fromPeriod, lang) })}</em>}
                 {saved[def.id] && <em className="saved-mark">{t('ui.narrative.saved')}</em>}
               </span>
               <textarea
