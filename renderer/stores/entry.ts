@@ -120,6 +120,8 @@ function pushed(s: EntryState, step: UndoStep): Partial<EntryState> {
 // Saves of one cell run one after another: the second starts from the revision the first
 // returned, so two quick edits of a cell are not mistaken for a change made elsewhere.
 const queues = new Map<string, Promise<void>>();
+/** Loads under way, by month: an edit of that month waits for its stored values. */
+const loads = new Map<string, Promise<void>>();
 function queued(key: string, run: () => Promise<void>): Promise<void> {
   const next = (queues.get(key) ?? Promise.resolve()).then(run);
   queues.set(key, next);
@@ -154,31 +156,13 @@ const isStale = (e: unknown) => e instanceof ApiFailure && e.error.key === 'erro
 export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
   ...initialEntry,
 
-  async load(month, units) {
-    // An error about an edit stays until the user closes it: what they typed is in it.
-    set((s) => ({ loading: true, month, units, cells: {}, message: s.message?.kind === 'error' ? s.message : null }));
-    try {
-      const [lockedUnits, ...lists] = await Promise.all([
-        units.length > 0 ? invoke('period.locked', { period: month, units: [...units] }) : Promise.resolve([]),
-        ...units.map((unit) => invoke('values.get', { unit, period: month })),
-      ]);
-      if (get().month !== month) return; // the user moved on while this loaded
-      const values: Record<string, Record<string, number | null>> = {};
-      const comments: Record<string, string> = {};
-      const revisions: Record<string, number> = {};
-      for (const list of lists) {
-        for (const v of list) {
-          (values[v.unit] ??= {})[v.element] = v.value;
-          revisions[cellKey(v.unit, v.element)] = v.revision;
-          if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
-        }
-      }
-      const locked: Record<string, true> = {};
-      for (const u of lockedUnits) locked[u] = true;
-      set({ values, comments, revisions, locked, loading: false });
-    } catch (e) {
-      set({ loading: false, message: { kind: 'error', text: messageOf(e) } });
-    }
+  load(month, units) {
+    const run = loadMonth(month, units);
+    loads.set(month, run);
+    void run.finally(() => {
+      if (loads.get(month) === run) loads.delete(month);
+    });
+    return run;
   },
 
   edit(target, raw) {
@@ -198,6 +182,10 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
       return Promise.resolve();
     }
     return queued(`${month}|${key}`, async () => {
+      // Typed while its month loads: compared with, and based on, that month's stored value and
+      // revision once they are here, not with whatever the screen held before.
+      const loading = loads.get(month);
+      if (loading) await loading.catch(() => undefined);
       // The revision the grid shows, read when this save starts (after any earlier save of the cell).
       const s = get();
       const shown = s.month === month;
@@ -343,6 +331,44 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
   undo: () => replay('undo'),
   redo: () => replay('redo'),
 }));
+
+/** The month's values as the file holds them, for the rows of `units`. */
+async function loadMonth(month: string, units: readonly string[]): Promise<void> {
+  const { getState: get, setState: set } = useEntry;
+  // An error about an edit stays until the user closes it: what they typed is in it. Another
+  // month's figures go at once: never drawn under this month's name, nor taken as this month's
+  // by an edit made while it loads (see edit).
+  set((s) => ({
+    loading: true,
+    month,
+    units,
+    cells: {},
+    ...(s.month !== month ? { values: {}, comments: {}, revisions: {}, locked: {} } : {}),
+    message: s.message?.kind === 'error' ? s.message : null,
+  }));
+  try {
+    const [lockedUnits, ...lists] = await Promise.all([
+      units.length > 0 ? invoke('period.locked', { period: month, units: [...units] }) : Promise.resolve([]),
+      ...units.map((unit) => invoke('values.get', { unit, period: month })),
+    ]);
+    if (get().month !== month) return; // the user moved on while this loaded
+    const values: Record<string, Record<string, number | null>> = {};
+    const comments: Record<string, string> = {};
+    const revisions: Record<string, number> = {};
+    for (const list of lists) {
+      for (const v of list) {
+        (values[v.unit] ??= {})[v.element] = v.value;
+        revisions[cellKey(v.unit, v.element)] = v.revision;
+        if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
+      }
+    }
+    const locked: Record<string, true> = {};
+    for (const u of lockedUnits) locked[u] = true;
+    set({ values, comments, revisions, locked, loading: false });
+  } catch (e) {
+    set({ loading: false, message: { kind: 'error', text: messageOf(e) } });
+  }
+}
 
 /**
  * Undo (or redo) the newest step: its cells are set back (or forward) in one call, all or

@@ -1,5 +1,5 @@
 // The month's narrative sections. A month without its own text shows the latest earlier
-// month's (narrative.get's fromPeriod), and saving makes it this month's own.
+// month's (narrative.get's fromPeriod), and saving a change makes it this month's own.
 import { create } from 'zustand';
 import type { NarrativeSection } from '../../core/api';
 import { invoke, messageOf } from '../api';
@@ -37,7 +37,9 @@ export const useNarrative = create<NarrativeState & NarrativeActions>()((set, ge
 
   async save(unit, period, section, body) {
     const current = get().sections[section];
-    if (current && current.body === body && current.fromPeriod === period) return;
+    // Unchanged: nothing to save. A text carried over from an earlier month stays that month's
+    // (and marked as carried) until the user changes it; passing through its box is no change.
+    if (current && current.body === body) return;
     if (!current && body.trim() === '') return;
     try {
       const { revision } = await invoke('narrative.set', { unit, period, section, body });

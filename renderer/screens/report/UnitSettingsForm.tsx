@@ -1,7 +1,7 @@
 // "Thiết lập báo cáo của đơn vị" (issue 13): the chosen unit's own parent body, header name,
 // document symbol, place, recipients and signer. An empty field prints the default of the unit's
 // level, shown as its placeholder. Saved through report.setUnitSettings (setting report.units).
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UNIT_SETTING_FIELDS, UNIT_SETTING_LISTS, type UnitSettingField, type UnitSettingsView } from '../../../core/api/unit-settings';
 import type { UnitReportSettings } from '../../../core/settings';
@@ -15,12 +15,45 @@ function textsOf(own: UnitReportSettings): Texts {
   return Object.fromEntries(UNIT_SETTING_FIELDS.map((f) => [f, text(own[f])])) as Texts;
 }
 
+/** The settings as read for one unit and period, and as the user is typing them there. */
+interface Loaded {
+  unit: string;
+  unitName: string;
+  period: string;
+  view: UnitSettingsView;
+  texts: Texts;
+}
+
+const differs = (l: Loaded) => UNIT_SETTING_FIELDS.some((f) => l.texts[f] !== textsOf(l.view.own)[f]);
+
 export function UnitSettingsForm({ unit, unitName, period, onSaved }: { unit: string; unitName: string; period: string; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<UnitSettingsView | null>(null);
-  const [texts, setTexts] = useState<Texts | null>(null);
+  // The form is bound to the unit and period it was read for: another unit chosen shows nothing
+  // of this one's (and saves nothing of it there) until its own settings are in.
+  const [loaded, setLoadedState] = useState<Loaded | null>(null);
+  const loadedRef = useRef<Loaded | null>(null);
+  const setLoaded = (l: Loaded | null) => {
+    loadedRef.current = l;
+    setLoadedState(l);
+  };
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const current = loaded && loaded.unit === unit && loaded.period === period ? loaded : null;
+  const view = current?.view ?? null;
+  const texts = current?.texts ?? null;
+
+  /** Saves the settings typed for `l`'s unit into that unit, whatever the screen shows now. */
+  const saveInto = useCallback(
+    async (l: Loaded) => {
+      const values: Record<string, string | string[]> = {};
+      for (const f of UNIT_SETTING_FIELDS) values[f] = isList(f) ? l.texts[f].split('\n') : l.texts[f];
+      const v = await invoke('report.setUnitSettings', { unit: l.unit, period: l.period, values, replace: true });
+      const mine = loadedRef.current?.unit === l.unit && loadedRef.current.period === l.period;
+      if (mine) setLoaded({ ...l, view: v, texts: textsOf(v.own) });
+      return v;
+    },
+    [],
+  );
 
   useEffect(() => {
     let live = true;
@@ -28,27 +61,33 @@ export function UnitSettingsForm({ unit, unitName, period, onSaved }: { unit: st
     invoke('report.unitSettings', { unit, period }).then(
       (v) => {
         if (!live) return;
-        setView(v);
-        setTexts(textsOf(v.own));
+        setLoaded({ unit, unitName, period, view: v, texts: textsOf(v.own) });
       },
       (e: unknown) => live && setResult({ ok: false, text: messageOf(e) }),
     );
     return () => {
       live = false;
+      // Another unit or period chosen, or the form closed, with settings typed and not saved:
+      // they are saved into the unit they were typed for, as a comment or a narrative is.
+      const l = loadedRef.current;
+      loadedRef.current = null;
+      if (l && differs(l)) {
+        saveInto(l).then(
+          () => setResult({ ok: true, text: t('unitSettings.screen.saved', { unit: l.unitName }) }),
+          (e: unknown) => setResult({ ok: false, text: `${l.unitName}: ${messageOf(e)}` }),
+        );
+      }
     };
-  }, [unit, period]);
+    // unitName is read for the message only; it follows unit.
+  }, [unit, period, saveInto, t]);
 
   const save = async () => {
-    if (!texts) return;
+    if (!current) return;
     setBusy(true);
     setResult(null);
     try {
-      const values: Record<string, string | string[]> = {};
-      for (const f of UNIT_SETTING_FIELDS) values[f] = isList(f) ? texts[f].split('\n') : texts[f];
-      const v = await invoke('report.setUnitSettings', { unit, period, values, replace: true });
-      setView(v);
-      setTexts(textsOf(v.own));
-      setResult({ ok: true, text: t('unitSettings.screen.saved', { unit: unitName }) });
+      await saveInto(current);
+      setResult({ ok: true, text: t('unitSettings.screen.saved', { unit: current.unitName }) });
       onSaved();
     } catch (e) {
       setResult({ ok: false, text: messageOf(e) });
@@ -73,7 +112,7 @@ export function UnitSettingsForm({ unit, unitName, period, onSaved }: { unit: st
           {UNIT_SETTING_FIELDS.map((f) => {
             const label = t(`unitSettings.field.${f}`);
             const placeholder = text(view.defaults[f]);
-            const onChange = (v: string) => setTexts({ ...texts, [f]: v });
+            const onChange = (v: string) => current && setLoaded({ ...current, texts: { ...texts, [f]: v } });
             return (
               <label key={f} style={{ display: 'contents' }}>
                 <span>{label}</span>
