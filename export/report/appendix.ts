@@ -146,7 +146,7 @@ export function buildAppendix(
     programmes,
     communesNumber: fillWords(a.communesNumber, vars),
     communesTitle: fillWords(a.communesTitle, vars),
-    communeHeader: c.commune,
+    communeHeader: fillWords(c.commune, vars),
     codeHeader: c.code,
     totalLabel: c.total,
     communes,
