@@ -122,6 +122,7 @@ export function buildIndicatorSection(input: IndicatorSectionInput): { section: 
   if (!own || below.length === 0 || view.planYear === null) return null;
   const vars = { ...input.vars, planYear: String(view.planYear) };
   const defs = view.definitions;
+  const unitOf = (u: string) => t.units[u] ?? u;
   const rows: IndicatorRow[] = defs.map((d, i) => {
     const iv = own.indicators[i]!;
     const judged = below.map((u) => u.indicators[i]!.onTrack).filter((x): x is boolean => x !== null);
@@ -129,7 +130,7 @@ export function buildIndicatorSection(input: IndicatorSectionInput): { section: 
       index: String(i + 1),
       code: d.code,
       label: d.nameVi,
-      unit: d.unitVi,
+      unit: unitOf(d.unitVi),
       target: targetText(t, iv, d.unitVi),
       targetValue: iv.target,
       direction: iv.direction,
@@ -165,7 +166,7 @@ export function buildIndicatorSection(input: IndicatorSectionInput): { section: 
       legend: fillWords(t.appendixLegend, vars),
       unitHeader: fillWords(t.unitHeader, vars),
       verdictWords: t.cellVerdict,
-      columns: shown.map(({ d, i }) => ({ code: d.code, label: d.nameVi, unit: d.unitVi, target: rows[i]!.target })),
+      columns: shown.map(({ d, i }) => ({ code: d.code, label: d.nameVi, unit: unitOf(d.unitVi), target: rows[i]!.target })),
       rows: [...below.map((u) => unitRow(u, false)), unitRow(own, true)],
     },
   };

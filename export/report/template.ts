@@ -80,6 +80,8 @@ const indicatorsSchema = z
     gaps: z
       .object({ notInCatalogue: z.string(), numeratorMissing: z.string(), denominatorMissing: z.string(), denominatorZero: z.string(), noTarget: z.string() })
       .strict(),
+    /** An indicator's unit as the report prints it, where the indicator file's has letters the report's font lacks (⁰/₀₀₀₀₀). */
+    units: z.record(z.string(), z.string()),
     /** What the catalogue lacks for an indicator it cannot compute (the indicator file's "needs"), in words. */
     needs: z.record(z.string(), z.string()),
     directions: z.object({ '>=': z.string(), '>': z.string(), '<=': z.string(), '<': z.string(), '=': z.string() }).strict(),
