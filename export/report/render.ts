@@ -72,11 +72,9 @@ export async function renderReports(
   renderPdf?: PdfRenderer,
 ): Promise<RenderedReport[]> {
   const model = await withCharts(reportModel(store, req.unit, req.period, req.date, now));
-  const out: RenderedReport[] = [];
-  for (const format of formats) {
-    out.push({ fileName: `${model.fileBase}.${format}`, mime: MIME[format], bytes: await renderModel(model, format, renderPdf), model });
-  }
-  return out;
+  // At the same time: Chromium prints the PDF in its own process while this one writes the DOCX and the XLSX.
+  const bytes = await Promise.all(formats.map((format) => renderModel(model, format, renderPdf)));
+  return formats.map((format, i) => ({ fileName: `${model.fileBase}.${format}`, mime: MIME[format], bytes: bytes[i]!, model }));
 }
 
 /** Print HTML → PDF bytes: Electron's printToPDF in the app, playwright-core's Chromium elsewhere. */

@@ -87,6 +87,7 @@ beforeAll(async () => {
   });
   const [fromDocx] = libreOfficeToPdf([files[0]!], tmp.path('lo'));
   docxText = flatten(pdfText(fromDocx!, { layout: true }));
+  if (process.env.PREPORT_DUMP) writeFileSync(process.env.PREPORT_DUMP, docxText);
   pdfTextAll = flatten(pdfText(files[1]!));
 }, 180_000);
 
@@ -112,10 +113,10 @@ describe("the province's report", () => {
 
   it('prints the indicators table: target with its direction, the ratio of sums, on track in words (DOCX via LibreOffice)', () => {
     expect(docxText).toContain('Bảng 1. Các chỉ tiêu kế hoạch năm 2024, tháng 5 năm 2024');
-    // Table rows wrap their long names over lines: the row's cells follow its number.
-    expect(docxText).toMatch(/Tỷ suất tử vong trẻ em dưới 1 10 ‰ < 8‰ 8 Chưa đạt 1\/2 tuổi/);
+    // Table rows wrap their long names over lines: the row's short cells stay together.
+    expect(docxText).toMatch(/Tỷ suất tử vong trẻ em dưới .{0,60}‰ < 8‰ 8 Chưa đạt 1\/2/);
     // HIV: 12 / 4,000 = 0,3% for the province; 0,15% and 0,45% for the districts.
-    expect(docxText).toMatch(/Tỷ lệ người nhiễm HIV\/AIDS 12 % < 0,3% 0,3 Chưa đạt 1\/2 trong cộng đồng/);
+    expect(docxText).toMatch(/Tỷ lệ người nhiễm .{0,60}% < 0,3% 0,3 Chưa đạt 1\/2/);
     // Phụ lục III: each district's value and the province's, in words too.
     expect(docxText).toContain('Phụ lục III');
     expect(docxText).toContain('CÁC CHỈ TIÊU KẾ HOẠCH THÁNG 5 NĂM 2024 THEO HUYỆN, THỊ XÃ, THÀNH PHỐ');
