@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { fontsDir } from './fonts';
 
-const FACES = ['LiberationSerif-Regular.ttf', 'LiberationSerif-Bold.ttf', 'LiberationSerif-Italic.ttf', 'LiberationSerif-BoldItalic.ttf'];
+/** The charts draw every text in the regular face: loading the others would only cost time. */
+const FACES = ['LiberationSerif-Regular.ttf'];
 
 /** PNG bytes of `svg` at `scale` × its CSS size (1.5: 144 dpi at the size the DOCX prints it; a fallback: Word 2016 and later draw the SVG itself). */
 export async function svgToPng(svg: string, width: number, scale = 1.5): Promise<Uint8Array> {
