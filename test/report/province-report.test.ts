@@ -161,6 +161,19 @@ describe("the province's report", () => {
     expect(by.missing).toEqual([0, 0, 0, 1, 0]);
   });
 
+  it('prints the indicators for a quarter, a half year, nine months and the year too', async () => {
+    for (const [period, label] of [['2024-Q2', 'quý II năm 2024'], ['2024-H1', '6 tháng đầu năm 2024'], ['2024-9M', '9 tháng đầu năm 2024'], ['2024', 'năm 2024']] as const) {
+      const [r] = await renderReports(store, { unit: 'P', period }, ['html'], new Date('2025-01-20T00:00:00Z'));
+      const html = new TextDecoder().decode(r!.bytes);
+      expect(html).toContain(`Bảng 1. Các chỉ tiêu kế hoạch năm 2024, ${label}`);
+      expect(html).toContain('Phụ lục III');
+      // The values are the period's sums: May's infant deaths are in every period that holds May.
+      const infant = r!.model.indicators!.rows.find((x) => x.code === 'IND10_INFANT_MORTALITY')!;
+      expect(infant.value.value).toBeCloseTo(8, 12);
+      expect(html).toMatch(/<svg role="img" aria-label="Biểu đồ 1\. /);
+    }
+  });
+
   it('holds the indicators as numbers in their own XLSX sheet', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ArrayBuffer);
