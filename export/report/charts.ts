@@ -4,14 +4,14 @@
 // PDF) and into the DOCX as an SVG picture with a PNG fallback rasterised from the same SVG
 // (./chart-png.ts). Text is in the report's font family: Times New Roman where installed, else
 // the shipped Liberation Serif, which covers every Vietnamese letter (./fonts.ts).
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+//
+// From the package's root: Node's ESM build where the sources run as modules (CLI, tests), its
+// CommonJS build in the Electron main bundle, which leaves echarts in node_modules
+// (scripts/build-electron.mjs) so that starting the app does not parse it; this module is
+// loaded only when a report has charts (render.ts).
+import * as echarts from 'echarts';
 import { formatNumber } from '../../core/format';
 import { REPORT_FONT_FAMILY } from './fonts';
-
-echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
 /** The family list of every text in a chart: the print HTML's own family first (its @font-face). */
 export const CHART_FONT = `'${REPORT_FONT_FAMILY}', 'Times New Roman', 'Liberation Serif', serif`;
