@@ -9,6 +9,7 @@ import {
   Document,
   Header,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -147,7 +148,8 @@ function chartBlock(r: ReportModel, index: number, img: ChartImage | null): Para
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
-        spacing: { before: 120, after: 60 },
+        // Single, automatic line spacing: under the body's 1.3 lines LibreOffice clips the picture to one line.
+        spacing: { before: 120, after: 60, line: 240, lineRule: LineRuleType.AUTO },
         children: [
           new ImageRun({ type: 'svg', data: img.svg, transformation, fallback: { type: 'png', data: img.png }, altText: { name: `chart${index + 1}`, title: c.caption, description: c.caption } }),
         ],

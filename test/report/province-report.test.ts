@@ -3,8 +3,10 @@
 // DOCX (opened by LibreOffice, read by pdftotext), the PDF (Chromium, read by pdftotext) and the
 // XLSX (read by exceljs): the indicators table with ratios of sums (never the mean of the
 // districts' ratios), the districts × elements appendix, the charts with their captions.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/store';
 import { openStore } from '../../db/store';
@@ -22,6 +24,7 @@ let docx: RenderedReport;
 let pdf: RenderedReport;
 let xlsx: RenderedReport;
 let docxText = '';
+let docxPdf = '';
 let pdfTextAll = '';
 
 const UNITS = [
@@ -86,7 +89,8 @@ beforeAll(async () => {
     return f;
   });
   const [fromDocx] = libreOfficeToPdf([files[0]!], tmp.path('lo'));
-  docxText = flatten(pdfText(fromDocx!, { layout: true }));
+  docxPdf = fromDocx!;
+  docxText = flatten(pdfText(docxPdf, { layout: true }));
   if (process.env.PREPORT_DUMP) writeFileSync(process.env.PREPORT_DUMP, docxText);
   pdfTextAll = flatten(pdfText(files[1]!));
 }, 180_000);
@@ -129,12 +133,24 @@ describe("the province's report", () => {
     expect(docxText).toMatch(/Giường bệnh\/ vạn dân.*Chưa tính được: danh mục chưa có/);
   });
 
-  it('puts the charts in the DOCX as SVG pictures with a PNG fallback, captioned', async () => {
-    const { unzipSync } = await import('fflate');
+  it('puts the charts in the DOCX as SVG pictures with a PNG fallback, captioned', () => {
     const files = Object.keys(unzipSync(docx.bytes));
     expect(files.filter((f) => /^word\/media\/.+\.svg$/.test(f))).toHaveLength(docx.model.charts.length);
     expect(files.filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(docx.model.charts.length);
     expect(docxText).toContain('Biểu đồ 1. Tỷ suất tử vong trẻ em dưới 1 tuổi');
+    // LibreOffice draws each picture at the text width (165 mm: 960 px at ≈ 148 ppi) …
+    const images = execFileSync('pdfimages', ['-list', docxPdf], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .map((l) => l.trim().split(/\s+/))
+      .filter((c) => c[2] === 'image');
+    expect(images).toHaveLength(docx.model.charts.length);
+    for (const c of images) expect(Math.abs(Number(c[12]) - 148)).toBeLessThanOrEqual(2);
+    // … whole: single automatic line spacing (under the body's 1.3 lines it clipped them to one line).
+    const xml = strFromU8(unzipSync(docx.bytes)['word/document.xml']!);
+    const pictures = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:drawing>/gs)].map((m) => m[0]);
+    expect(pictures).toHaveLength(docx.model.charts.length);
+    for (const p of pictures) expect(p).toMatch(/<w:spacing [^>]*w:line="240" w:lineRule="auto"/);
   });
 
   it('draws the charts in the PDF with their captions and Vietnamese text', () => {
