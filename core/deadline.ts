@@ -84,3 +84,15 @@ export function viDateTime(iso: string): string {
   const t = new Date(Date.parse(iso) + VN_OFFSET_HOURS * 3_600_000);
   return `${pad(t.getUTCDate())}/${pad(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
 }
+
+export type ReportTimeliness = 'on-time' | 'late' | 'missing' | 'not-due';
+
+/**
+ * A month's report against its deadline: `judgedAt` is the first accepted revision's signed send
+ * time (else its receive time), null when nothing was received; `now` decides missing or not due.
+ */
+export function timelinessOf(judgedAt: string | null, deadlineEndsAt: string, now: Date): ReportTimeliness {
+  const ends = Date.parse(deadlineEndsAt);
+  if (judgedAt !== null) return Date.parse(judgedAt) <= ends ? 'on-time' : 'late';
+  return now.getTime() > ends ? 'missing' : 'not-due';
+}

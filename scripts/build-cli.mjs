@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(root, 'dist', 'cli');
 /** Packages loaded from node_modules at run time instead of being bundled. */
-export const CLI_EXTERNAL = ['better-sqlite3', 'playwright-core', 'exceljs', 'docx'];
+export const CLI_EXTERNAL = ['better-sqlite3', 'playwright-core', 'exceljs', 'docx', '@resvg/resvg-js'];
 
 export async function buildCli() {
   const result = await build({

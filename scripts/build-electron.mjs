@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const dependencies = Object.keys(pkg.dependencies ?? {});
 /** Packages main loads from node_modules instead of bundling them. */
-const MAIN_EXTERNAL = ['better-sqlite3', 'docx', 'exceljs', 'playwright-core'];
+const MAIN_EXTERNAL = ['better-sqlite3', 'docx', 'exceljs', 'playwright-core', '@resvg/resvg-js', 'echarts'];
 for (const name of MAIN_EXTERNAL) if (!dependencies.includes(name)) throw new Error(`${name} is not a dependency`);
 
 const noPlaywright = {

@@ -10,7 +10,7 @@ import { getSetting } from '../db/settings.repo';
 import type { Store } from '../db/store';
 import { renderReportHtml } from '../export/report/html';
 import type { ReportModel } from '../export/report/model';
-import { renderReport, reportModel } from '../export/report/render';
+import { renderReport, reportModel, withCharts } from '../export/report/render';
 import { clockOf, type ServiceContext } from './data';
 import { highViolations, monthStatus, validateMonth } from './quality';
 
@@ -43,8 +43,8 @@ export function reportHandlers(ctx: ServiceContext): Pick<ServiceHandlers, keyof
   const now = clockOf(ctx);
   const langOf = (a: { lang?: Lang | undefined }): Lang => a.lang ?? getSetting(ctx.store, 'ui.lang') ?? 'vi';
   return {
-    'report.preview': (a) => {
-      const model = reportModel(ctx.store, a.unit, a.period, a.date);
+    'report.preview': async (a) => {
+      const model = await withCharts(reportModel(ctx.store, a.unit, a.period, a.date, now()));
       return { html: renderReportHtml(model), title: model.title.join(' '), fileBase: model.fileBase, warnings: reportWarnings(ctx.store, model, langOf(a), now()) };
     },
     'report.export': async (a) => {

@@ -8,7 +8,7 @@
 // month decides: a correction sent after the deadline does not make an on-time report late.
 import type { Handlers, MonthReport, MonthTotals, RegisteredUnit, RemindersResult, StatusResult, UnitsImportResult, UnitStatus } from '../core/api';
 import { parseCsv } from '../core/csv';
-import { deadlineOf, viDate, viDateTime, type Deadline } from '../core/deadline';
+import { deadlineOf, timelinessOf, viDate, viDateTime, type Deadline } from '../core/deadline';
 import { FileRejectedError, UserError, type LineProblem } from '../core/errors';
 import type { Lang } from '../core/format';
 import { formatPercent } from '../core/format';
@@ -146,11 +146,7 @@ function homeOf(store: Store): string {
 }
 
 function monthReport(period: string, deadline: Deadline & { endsAtMs: number }, row: ReceivedRow | undefined, now: Date, labels: Record<MonthReport['state'], string>): MonthReport {
-  let state: MonthReport['state'];
-  if (row) {
-    const judged = row.firstSentAt ?? row.firstReceivedAt ?? row.receivedAt;
-    state = Date.parse(judged) <= deadline.endsAtMs ? 'on-time' : 'late';
-  } else state = now.getTime() > deadline.endsAtMs ? 'missing' : 'not-due';
+  const state: MonthReport['state'] = timelinessOf(row ? (row.firstSentAt ?? row.firstReceivedAt ?? row.receivedAt) : null, deadline.endsAt, now);
   const sentAt = row ? row.firstSentAt : null;
   return {
     period,

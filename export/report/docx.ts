@@ -8,6 +8,8 @@ import {
   convertMillimetersToTwip,
   Document,
   Header,
+  ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -22,7 +24,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { CommuneGrid } from './appendix';
-import { columnChunks, LAYOUT } from './layout';
+import { columnChunks, INDICATOR_COLUMNS, LAYOUT } from './layout';
 import type { BodyBlock, ReportModel } from './model';
 
 const mm = convertMillimetersToTwip;
@@ -109,8 +111,100 @@ function headerBlock(r: ReportModel): (Paragraph | Table)[] {
   return [table, new Paragraph({ spacing: { after: 120 }, children: [] }), ...lines(r.title, { bold: true, size: 14 }), new Paragraph({ spacing: { after: 120 }, children: [] })];
 }
 
-function block(b: BodyBlock): Paragraph[] {
+/** A chart as the DOCX holds it: the SVG, and its PNG fallback drawn from the same SVG. */
+interface ChartImage {
+  svg: Uint8Array;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+async function chartImages(r: ReportModel): Promise<(ChartImage | null)[]> {
+  if (!r.charts.some((c) => c.svg)) return r.charts.map(() => null);
+  let svgToPng: (svg: string, width: number) => Promise<Uint8Array>;
+  try {
+    ({ svgToPng } = await import('./chart-png'));
+    await svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', 1);
+  } catch {
+    // No rasteriser for this platform (a packaging fault): the document is still made, without pictures.
+    return r.charts.map(() => null);
+  }
+  return Promise.all(
+    r.charts.map(async (c) => (c.svg ? { svg: new TextEncoder().encode(c.svg.svg), png: await svgToPng(c.svg.svg, c.svg.width), width: c.svg.width, height: c.svg.height } : null)),
+  );
+}
+
+/** Pixels (1/96 inch) of the text width: a chart wider than the page is scaled down to it. */
+const PORTRAIT_PX = Math.floor(((210 - M.left - M.right) / 25.4) * 96);
+
+function chartBlock(r: ReportModel, index: number, img: ChartImage | null): Paragraph[] {
+  const c = r.charts[index]!;
+  const out: Paragraph[] = [];
+  if (!img) return out;
+  {
+    const scale = Math.min(1, PORTRAIT_PX / img.width);
+    const transformation = { width: Math.round(img.width * scale), height: Math.round(img.height * scale) };
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        // Single, automatic line spacing: under the body's 1.3 lines LibreOffice clips the picture to one line.
+        spacing: { before: 120, after: 60, line: 240, lineRule: LineRuleType.AUTO },
+        children: [
+          new ImageRun({ type: 'svg', data: img.svg, transformation, fallback: { type: 'png', data: img.png }, altText: { name: `chart${index + 1}`, title: c.caption, description: c.caption } }),
+        ],
+      }),
+    );
+  }
+  out.push(para(c.caption, { italics: true, size: 13, align: AlignmentType.CENTER, after: 160 }));
+  return out;
+}
+
+function indicatorsTable(r: ReportModel): (Paragraph | Table)[] {
+  const s = r.indicators;
+  if (!s) return [];
+  const W = PORTRAIT_WIDTH;
+  const widths = [0.05, 0.29, 0.08, 0.11, 0.1, 0.25].map((f) => Math.round(W * f));
+  widths.push(W - widths.reduce((a, b) => a + b, 0));
+  const rows = s.rows.map((x) => ({ cells: [x.index, x.label, x.unit, x.target, x.value.text, x.verdict, x.children] }));
+  return [
+    para(s.tableCaption, { bold: true, size: 13, align: AlignmentType.CENTER, before: 120, after: 60, keepNext: true }),
+    dataTable(widths, s.columns, rows, LAYOUT.tablePt, 3, ['c', 'l', 'c', 'c', 'r', 'l', 'c']),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+  ];
+}
+
+function indicatorAppendix(r: ReportModel): (Paragraph | Table)[] {
+  const s = r.indicators;
+  if (!s || s.appendix.columns.length === 0) return [];
+  const a = s.appendix;
+  const out: (Paragraph | Table)[] = [
+    ...lines([a.number, a.title], { bold: true }),
+    para(r.appendix.attached, { italics: true, align: AlignmentType.CENTER }),
+    para(a.legend, { italics: true, size: 11 }),
+  ];
+  for (let i = 0; i < a.columns.length; i += INDICATOR_COLUMNS) {
+    const idx = a.columns.slice(i, i + INDICATOR_COLUMNS).map((_c, j) => i + j);
+    const fixed = [Math.round(LANDSCAPE_WIDTH * 0.04), Math.round(LANDSCAPE_WIDTH * 0.16)];
+    const each = Math.floor((LANDSCAPE_WIDTH - fixed[0]! - fixed[1]!) / INDICATOR_COLUMNS);
+    const head = [r.appendix.columns.index, a.unitHeader, ...idx.map((j) => `${a.columns[j]!.label}${a.columns[j]!.unit ? ` (${a.columns[j]!.unit})` : ''} — KH: ${a.columns[j]!.target}`)];
+    const verdict = (v: boolean | null) => (v === null ? '' : ` (${v ? a.verdictWords.onTrack : a.verdictWords.offTrack})`);
+    const rows = a.rows.map((row, n) => ({
+      cells: [row.total ? '' : String(n + 1), row.name, ...idx.map((j) => `${row.cells[j]!.text}${verdict(row.verdicts[j]!)}`)],
+      ...(row.total ? { bold: true } : {}),
+    }));
+    out.push(dataTable([...fixed, ...idx.map(() => each)], head, rows, LAYOUT.gridPt, 2));
+    out.push(new Paragraph({ spacing: { after: 160 }, children: [] }));
+  }
+  return out;
+}
+
+function block(b: BodyBlock, r: ReportModel, images: readonly (ChartImage | null)[]): (Paragraph | Table)[] {
   switch (b.kind) {
+    case 'indicators':
+      return indicatorsTable(r);
+    case 'chart':
+      return chartBlock(r, b.index, images[b.index] ?? null);
     case 'part':
       return [new Paragraph({ spacing: { before: 120 }, children: [] }), ...lines(b.lines, { bold: true }), new Paragraph({ spacing: { after: 120 }, children: [] })];
     case 'heading':
@@ -142,7 +236,9 @@ function cellP(text: string, align: (typeof AlignmentType)[keyof typeof Alignmen
   });
 }
 
-function dataTable(widths: number[], head: string[], rows: { cells: string[]; bold?: boolean }[], size: number, numericFrom: number): Table {
+function dataTable(widths: number[], head: string[], rows: { cells: string[]; bold?: boolean }[], size: number, numericFrom: number, aligns?: readonly ('c' | 'l' | 'r')[]): Table {
+  const A = { c: AlignmentType.CENTER, l: AlignmentType.LEFT, r: AlignmentType.RIGHT };
+  const alignOf = (i: number) => (aligns?.[i] ? A[aligns[i]] : i >= numericFrom ? AlignmentType.RIGHT : i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT);
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -156,7 +252,9 @@ function dataTable(widths: number[], head: string[], rows: { cells: string[]; bo
         (r, n) =>
           new TableRow({
             cantSplit: true,
-            children: r.cells.map((t, i) => cellP(t, i >= numericFrom ? AlignmentType.RIGHT : i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT, size, r.bold, n < 1 && rows.length > 1)),
+            children: r.cells.map((t, i) =>
+              cellP(t, alignOf(i), size, r.bold, n < 1 && rows.length > 1),
+            ),
           }),
       ),
     ],
@@ -210,12 +308,13 @@ function pageNumberHeader(): Header {
 const margin = (left: number) => ({ top: mm(M.top), bottom: mm(M.bottom), left: mm(left), right: mm(M.right), header: mm(10), footer: mm(10) });
 
 export async function renderReportDocx(r: ReportModel): Promise<Uint8Array> {
+  const images = await chartImages(r);
   const portrait = { size: { ...A4, orientation: PageOrientation.PORTRAIT }, margin: margin(M.left) };
   const sections: ISectionOptions[] = [
     {
       properties: { titlePage: true, page: portrait },
       headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({ children: [] })] }) },
-      children: [...headerBlock(r), ...r.body.flatMap(block), new Paragraph({ spacing: { after: 120 }, children: [] }), closing(r)],
+      children: [...headerBlock(r), ...r.body.flatMap((b) => block(b, r, images)), new Paragraph({ spacing: { after: 120 }, children: [] }), closing(r)],
     },
     { properties: { page: portrait }, headers: { default: pageNumberHeader() }, children: programmeTables(r) },
   ];
@@ -224,6 +323,14 @@ export async function renderReportDocx(r: ReportModel): Promise<Uint8Array> {
       properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: margin(M.top) } },
       headers: { default: pageNumberHeader() },
       children: grids(r, r.appendix.communes),
+    });
+  }
+  const indicatorPages = indicatorAppendix(r);
+  if (indicatorPages.length > 0) {
+    sections.push({
+      properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: margin(M.top) } },
+      headers: { default: pageNumberHeader() },
+      children: indicatorPages,
     });
   }
   const doc = new Document({

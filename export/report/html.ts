@@ -4,7 +4,7 @@
 // (Chromium ≥ 131 draws @top-center margin boxes), so no host-specific header template is needed.
 import type { CommuneGrid } from './appendix';
 import { REPORT_FONT_FAMILY, reportFontFaces } from './fonts';
-import { columnChunks, LAYOUT } from './layout';
+import { columnChunks, INDICATOR_COLUMNS, LAYOUT } from './layout';
 import type { BodyBlock, ReportModel } from './model';
 
 function esc(s: string): string {
@@ -54,6 +54,11 @@ table.data td.c { text-align: center; }
 table.data tr { page-break-inside: avoid; }
 table.data tr.total td { font-weight: bold; }
 .wide { page: wide; }
+.caption { text-align: center; font-weight: bold; text-indent: 0; margin: 6pt 0 3pt 0; break-after: avoid; }
+table.ind td.off { font-weight: bold; }
+figure.chart { margin: 8pt 0 10pt 0; text-align: center; break-inside: avoid; }
+figure.chart svg { display: block; margin: 0 auto; }
+figure.chart figcaption { font-style: italic; font-size: 13pt; margin-top: 3pt; }
 .wide h3 { break-after: avoid; }
 .wide table.data { font-size: ${LAYOUT.gridPt}pt; }
 @media screen { body { max-width: 180mm; margin: 10mm auto; padding: 0 10mm; } .wide { max-width: none; } }
@@ -68,8 +73,57 @@ function headerHtml(r: ReportModel): string {
 <div class="title">${r.title.map(esc).join('<br>')}</div>`;
 }
 
-function blockHtml(b: BodyBlock): string {
+function indicatorsHtml(r: ReportModel): string {
+  const s = r.indicators;
+  if (!s) return '';
+  const widths = [5, 29, 8, 11, 10, 25, 12];
+  const head = `<tr>${s.columns.map((c, i) => `<th style="width:${widths[i]}%">${esc(c)}</th>`).join('')}</tr>`;
+  const rows = s.rows
+    .map(
+      (x) =>
+        `<tr><td class="c">${esc(x.index)}</td><td>${esc(x.label)}</td><td class="c">${esc(x.unit)}</td><td class="c">${esc(x.target)}</td><td class="n">${esc(x.value.text)}</td><td class="${x.onTrack === false ? 'off' : ''}">${esc(x.verdict)}</td><td class="c">${esc(x.children)}</td></tr>`,
+    )
+    .join('');
+  return `<p class="caption">${esc(s.tableCaption)}</p><table class="data ind"><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+}
+
+function chartHtml(r: ReportModel, index: number): string {
+  const c = r.charts[index]!;
+  // Inline SVG: printed as vectors by Chromium, in the page's own fonts.
+  const svg = c.svg ? c.svg.svg.replace(/^<svg /, `<svg role="img" aria-label="${esc(c.caption)}" style="max-width:100%;height:auto" `) : '';
+  return `<figure class="chart">${svg}<figcaption>${esc(c.caption)}</figcaption></figure>`;
+}
+
+function indicatorAppendixHtml(r: ReportModel): string {
+  const s = r.indicators;
+  if (!s || s.appendix.columns.length === 0) return '';
+  const a = s.appendix;
+  const verdict = (v: boolean | null) => (v === null ? '' : `<br><i>(${esc(v ? a.verdictWords.onTrack : a.verdictWords.offTrack)})</i>`);
+  const chunks: number[][] = [];
+  for (let i = 0; i < a.columns.length; i += INDICATOR_COLUMNS) chunks.push(a.columns.slice(i, i + INDICATOR_COLUMNS).map((_c, j) => i + j));
+  return chunks
+    .map((idx, n) => {
+      const head = `<tr><th style="width:4%">${esc(r.appendix.columns.index)}</th><th style="width:16%">${esc(a.unitHeader)}</th>${idx
+        .map((j) => `<th>${esc(a.columns[j]!.label)}${a.columns[j]!.unit ? ` (${esc(a.columns[j]!.unit)})` : ''}<br>KH: ${esc(a.columns[j]!.target)}</th>`)
+        .join('')}</tr>`;
+      const rows = a.rows
+        .map(
+          (row, k) =>
+            `<tr${row.total ? ' class="total"' : ''}><td class="c">${row.total ? '' : k + 1}</td><td>${esc(row.name)}</td>${idx.map((j) => `<td class="n">${esc(row.cells[j]!.text)}${verdict(row.verdicts[j]!)}</td>`).join('')}</tr>`,
+        )
+        .join('');
+      const title = n === 0 ? `<h2>${esc(a.number)}</h2><h2>${esc(a.title)}</h2><p class="attached">${esc(r.appendix.attached)}</p><p class="legend">${esc(a.legend)}</p>` : '';
+      return `<section class="wide">${title}<table class="data"><thead>${head}</thead><tbody>${rows}</tbody></table></section>`;
+    })
+    .join('');
+}
+
+function blockHtml(r: ReportModel, b: BodyBlock): string {
   switch (b.kind) {
+    case 'indicators':
+      return indicatorsHtml(r);
+    case 'chart':
+      return chartHtml(r, b.index);
     case 'part':
       return `<div class="part">${b.lines.map(esc).join('<br>')}</div>`;
     case 'heading':
@@ -118,10 +172,11 @@ function gridHtml(r: ReportModel, g: CommuneGrid, first: boolean): string {
 export function renderReportHtml(r: ReportModel): string {
   const body = [
     headerHtml(r),
-    ...r.body.map(blockHtml),
+    ...r.body.map((b) => blockHtml(r, b)),
     closingHtml(r),
     programmeTablesHtml(r),
     ...r.appendix.communes.map((g, i) => gridHtml(r, g, i === 0)),
+    indicatorAppendixHtml(r),
   ].join('\n');
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>${esc(r.title.join(' '))}</title><style>${reportFontFaces()}

@@ -12,6 +12,9 @@ export const LAYOUT = {
   font: 'Times New Roman',
 } as const;
 
+/** Indicator columns per table of Phụ lục III on a landscape page. */
+export const INDICATOR_COLUMNS = 6;
+
 /** The grid's columns in groups that fit one landscape table. */
 export function columnChunks(g: CommuneGrid, size: number = LAYOUT.gridColumns): GridColumn[][] {
   const out: GridColumn[][] = [];

@@ -4,7 +4,14 @@ import { UserError } from '../../core/errors';
 import { valueOverMonths } from '../../core/figures';
 import { isActiveIn, nameIn, parentIn, subtree, type UnitChange } from '../../core/orgunit';
 import { isPeriodSpec, resolvePeriod } from '../../core/period';
+import { deadlineOf, timelinessOf } from '../../core/deadline';
+import { DEFAULT_DEADLINE } from '../../core/settings';
+import { makeMonth, monthParts } from '../../core/period';
 import { getFigures, monthSums } from '../../db/figures.repo';
+import { getIndicators } from '../../db/indicators.repo';
+import { getSetting } from '../../db/settings.repo';
+import { receivedRows } from '../../db/status.repo';
+import type { MonthTimeliness } from './indicators';
 import { getNarrative } from '../../db/narrative.repo';
 import { allSettings } from '../../db/settings.repo';
 import type { Store } from '../../db/store';
@@ -44,12 +51,46 @@ function childValues(store: Store, unit: string, months: readonly string[], hist
   return out;
 }
 
+/**
+ * The units below's monthly reports of the period's year up to its last month, counted as
+ * `status.get` counts them (service/status.ts: the first accepted revision's signed send time
+ * against the deadline setting; missing once the deadline has passed at `now`).
+ */
+export function loadTimeliness(store: Store, unit: string, period: string, now: Date): MonthTimeliness[] {
+  const p = resolvePeriod(period);
+  const last = monthParts(p.end).month;
+  const tree = store.tree();
+  const kids = (tree.children.get(unit) ?? []).map((c) => tree.units.get(c)!);
+  if (kids.length === 0) return [];
+  const rule = getSetting(store, 'status.deadline') ?? DEFAULT_DEADLINE;
+  const months = Array.from({ length: last }, (_, i) => makeMonth(p.year, i + 1));
+  const rows = receivedRows(store, kids.map((k) => k.code), months[0]!, months[months.length - 1]!);
+  const byKey = new Map(rows.map((r) => [`${r.unit}|${r.period}`, r]));
+  return months.map((period, i) => {
+    const deadline = deadlineOf(period, rule);
+    const m: MonthTimeliness = { period, month: i + 1, expected: 0, onTime: 0, late: 0, missing: 0, notDue: 0 };
+    for (const k of kids) {
+      if (!isActiveIn(k, period)) continue;
+      const row = byKey.get(`${k.code}|${period}`);
+      const state = timelinessOf(row ? (row.firstSentAt ?? row.firstReceivedAt ?? row.receivedAt) : null, deadline.endsAt, now);
+      m.expected++;
+      if (state === 'on-time') m.onTime++;
+      else if (state === 'late') m.late++;
+      else if (state === 'missing') m.missing++;
+      else m.notDue++;
+    }
+    return m;
+  });
+}
+
 export interface ReportRequest {
   unit: string;
   period: string;
   /** The document date; the 5th of the month after the period when left out. */
   date?: ReportDate;
   templates?: ReportTemplates;
+  /** The clock that tells a missing report from one not yet due (the timeliness chart). */
+  now?: Date;
 }
 
 export function loadReportModel(store: Store, req: ReportRequest): ReportModel {
@@ -71,6 +112,8 @@ export function loadReportModel(store: Store, req: ReportRequest): ReportModel {
   const carried: CarriedNarrative[] = rows.filter((n) => n.fromPeriod !== req.period && n.body.trim() !== '').map((n) => ({ section: n.section, fromPeriod: n.fromPeriod }));
   const tree = store.tree();
   const levelsBelow = new Set(subtree(tree, req.unit).map((c) => tree.units.get(c)!.level as string));
+  // A unit with units below prints the plan indicators of itself and each of them (ratios of sums).
+  const hasChildren = (tree.children.get(req.unit) ?? []).length > 0;
   return buildReportModel({
     catalogue: store.catalogue,
     unit,
@@ -83,6 +126,8 @@ export function loadReportModel(store: Store, req: ReportRequest): ReportModel {
     date: req.date ?? defaultReportDate(req.period),
     children: childValues(store, req.unit, p.months, history),
     templates,
+    indicators: hasChildren ? getIndicators(store, req.unit, req.period) : null,
+    timeliness: hasChildren ? loadTimeliness(store, req.unit, req.period, req.now ?? new Date()) : null,
   });
 }
 

@@ -7,7 +7,10 @@ import type { OrgUnit } from '../../core/orgunit';
 import { entryLevelAllows } from '../../core/catalogue';
 import type { OrgUnitLevel } from '../../core/orgunit';
 import { monthParts, resolvePeriod, type PeriodKind, type PeriodSpec } from '../../core/period';
+import type { IndicatorsView } from '../../core/api/indicators';
 import { buildAppendix, type Appendix, type ChildValues } from './appendix';
+import type { ChartSvg } from './charts';
+import { buildIndicatorSection, type ChartEntry, type IndicatorSection, type MonthTimeliness } from './indicators';
 import { resolveFigure } from './format';
 import { periodVars } from './periods';
 import { dropInapplicable, fillLine, fillWords, lineElements, type LineContext, type ReportTemplates } from './template';
@@ -22,7 +25,16 @@ function monthWords(m: string): string {
 export type BodyBlock =
   | { kind: 'part'; lines: string[] }
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
-  | { kind: 'para'; text: string; narrative: boolean; note?: boolean };
+  | { kind: 'para'; text: string; narrative: boolean; note?: boolean }
+  /** The plan indicators' table (model.indicators). */
+  | { kind: 'indicators' }
+  /** A chart with its caption (model.charts[index]). */
+  | { kind: 'chart'; index: number };
+
+/** A chart of the report: its caption, its data, and its SVG once drawn (render.ts, once for every format). */
+export interface ReportChart extends ChartEntry {
+  svg?: ChartSvg;
+}
 
 export interface ReportModel {
   unit: string;
@@ -41,6 +53,9 @@ export interface ReportModel {
   body: BodyBlock[];
   closing: { recipientsLabel: string; recipients: string[]; signerTitle: string[]; signerName: string };
   appendix: Appendix;
+  /** The plan indicators (units with units below them and a plan), else null. */
+  indicators: IndicatorSection | null;
+  charts: ReportChart[];
   /** Narrative sections printed from an earlier month's text (the screen says so too). */
   carried: CarriedNarrative[];
 }
@@ -75,6 +90,10 @@ export interface ReportInput {
   /** The units below (communes of a district), each with its values for the period. */
   children: readonly ChildValues[];
   templates: ReportTemplates;
+  /** The plan indicators of the unit and of each unit below (indicators.get); none: no table. */
+  indicators?: IndicatorsView | null;
+  /** Per month of the period's year up to its end: the units below's reports by timeliness. */
+  timeliness?: readonly MonthTimeliness[] | null;
 }
 
 /** The document date when none is given: the 5th of the month after the period ends. */
@@ -169,6 +188,17 @@ export function buildReportModel(input: ReportInput): ReportModel {
     return codes.length === 0 || codes.some(enteredHere);
   };
 
+  const ind = input.indicators
+    ? buildIndicatorSection({
+        view: input.indicators,
+        templates: t.indicators,
+        vars,
+        elementNames: new Map(input.catalogue.elements.map((e) => [e.code, e.nameVi])),
+        totalLabel: fillWords(t.indicators.totalLabel, vars),
+        timeliness: input.timeliness ?? null,
+        year: resolvePeriod(input.period).year,
+      })
+    : null;
   const body: BodyBlock[] = [];
   // A heading (sub-section "6.13.", or "* Tại …") whose lines were all left out goes too; the
   // open headings count the lines kept and left out below them.
@@ -194,6 +224,14 @@ export function buildReportModel(input: ReportInput): ReportModel {
       closeTo(b.h);
       body.push({ kind: 'heading', level: b.h as 1 | 2 | 3 | 4, text: fillWords(b.text, vars) });
       open.push({ index: body.length - 1, level: b.h, kept: 0, dropped: 0 });
+    } else if ('ref' in b && b.ref === 'indicators') {
+      closeTo(4);
+      if (ind) {
+        body.push({ kind: 'heading', level: 4, text: ind.section.heading }, { kind: 'para', text: ind.section.intro, narrative: false }, { kind: 'indicators' });
+        if (ind.charts.length > 0) body.push({ kind: 'para', text: fillWords(t.indicators.charts.intro, vars), narrative: false });
+        ind.charts.forEach((_c, index) => body.push({ kind: 'chart', index }));
+        count(true);
+      }
     } else if ('ref' in b) {
       body.push({ kind: 'para', text: fillWords(input.children.length > 0 ? t.appendix.referenceWithCommunes : t.appendix.reference, vars), narrative: false });
       count(true);
@@ -248,5 +286,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     },
     carried: [...(input.carried ?? [])],
     appendix: buildAppendix(input.catalogue, input.figures, input.children, t, vars),
+    indicators: ind?.section ?? null,
+    charts: ind?.charts ?? [],
   };
 }

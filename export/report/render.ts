@@ -31,8 +31,50 @@ export interface RenderedReport {
   model: ReportModel;
 }
 
-export function reportModel(store: Store, unit: string, period: string, date: string | undefined): ReportModel {
-  return loadReportModel(store, { unit, period, ...(date ? { date: parseReportDate(date) } : {}) });
+export function reportModel(store: Store, unit: string, period: string, date: string | undefined, now?: Date): ReportModel {
+  return loadReportModel(store, { unit, period, ...(date ? { date: parseReportDate(date) } : {}), ...(now ? { now } : {}) });
+}
+
+/**
+ * Draws the model's charts (ECharts SSR, loaded only when a report has charts) once, for every
+ * format made from the model; a model whose charts are drawn is returned as it is.
+ */
+export async function withCharts(model: ReportModel): Promise<ReportModel> {
+  if (model.charts.length === 0 || model.charts.every((c) => c.svg)) return model;
+  const { renderChartSvg } = await import('./charts');
+  return { ...model, charts: model.charts.map((c) => (c.svg ? c : { ...c, svg: renderChartSvg(c.spec) })) };
+}
+
+/** One format of a model already built (and its charts drawn): the bytes of the file. */
+export async function renderModel(model: ReportModel, format: ReportFormat, renderPdf?: PdfRenderer): Promise<Uint8Array> {
+  const m = await withCharts(model);
+  switch (format) {
+    case 'docx':
+      return (await import('./docx')).renderReportDocx(m);
+    case 'xlsx':
+      return (await import('./xlsx')).renderReportXlsx(m);
+    case 'pdf':
+      return (renderPdf ?? (await import('./pdf')).htmlToPdf)(renderReportHtml(m));
+    case 'html':
+      return new TextEncoder().encode(renderReportHtml(m));
+  }
+}
+
+/**
+ * Several formats of one report from one model: the figures, the indicators and the charts are
+ * computed once (a province's year in DOCX, XLSX and PDF).
+ */
+export async function renderReports(
+  store: Store,
+  req: Omit<RenderRequest, 'format'>,
+  formats: readonly ReportFormat[],
+  now: Date = new Date(),
+  renderPdf?: PdfRenderer,
+): Promise<RenderedReport[]> {
+  const model = await withCharts(reportModel(store, req.unit, req.period, req.date, now));
+  // At the same time: Chromium prints the PDF in its own process while this one writes the DOCX and the XLSX.
+  const bytes = await Promise.all(formats.map((format) => renderModel(model, format, renderPdf)));
+  return formats.map((format, i) => ({ fileName: `${model.fileBase}.${format}`, mime: MIME[format], bytes: bytes[i]!, model }));
 }
 
 /** Print HTML → PDF bytes: Electron's printToPDF in the app, playwright-core's Chromium elsewhere. */
@@ -41,24 +83,9 @@ export type PdfRenderer = (html: string) => Promise<Uint8Array>;
 export async function renderReport(
   store: Store,
   req: RenderRequest,
-  _now: Date = new Date(),
+  now: Date = new Date(),
   renderPdf?: PdfRenderer,
 ): Promise<RenderedReport> {
-  const model = reportModel(store, req.unit, req.period, req.date);
-  let bytes: Uint8Array;
-  switch (req.format) {
-    case 'docx':
-      bytes = await (await import('./docx')).renderReportDocx(model);
-      break;
-    case 'xlsx':
-      bytes = await (await import('./xlsx')).renderReportXlsx(model);
-      break;
-    case 'pdf':
-      bytes = await (renderPdf ?? (await import('./pdf')).htmlToPdf)(renderReportHtml(model));
-      break;
-    case 'html':
-      bytes = new TextEncoder().encode(renderReportHtml(model));
-      break;
-  }
-  return { fileName: `${model.fileBase}.${req.format}`, mime: MIME[req.format], bytes, model };
+  const [one] = await renderReports(store, req, [req.format], now, renderPdf);
+  return one!;
 }

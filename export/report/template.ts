@@ -17,6 +17,8 @@ const blockSchema = z.union([
   z.object({ narrative: z.string().min(1) }).strict(),
   /** Where the body refers to its appendices. */
   z.object({ ref: z.literal('appendix') }).strict(),
+  /** Where the plan indicators' table and the charts go (units with units below them). */
+  z.object({ ref: z.literal('indicators') }).strict(),
   z
     .object({
       p: z.string().min(1),
@@ -43,10 +45,71 @@ const levelDefaultsSchema = z
     /** Replaces the header's title lines for this level. */
     title: z.array(z.string()).min(1).optional(),
     /** {area.in} {area.on} {area.at} {area.stations} {area.stationsCap} of the body's sentences. */
-    words: z.object({ in: z.string(), on: z.string(), at: z.string(), stations: z.string(), stationsCap: z.string() }).strict(),
+    words: z
+      .object({
+        in: z.string(),
+        on: z.string(),
+        at: z.string(),
+        stations: z.string(),
+        stationsCap: z.string(),
+        /** {area.children} "huyện, thị xã, thành phố", {area.childUnit} "huyện", {area.self} "tỉnh": the units below and the unit's own kind. */
+        children: z.string().optional(),
+        childUnit: z.string().optional(),
+        self: z.string().optional(),
+      })
+      .strict(),
   })
   .strict();
 export type LevelDefaults = z.infer<typeof levelDefaultsSchema>;
+
+const verdictWords = z.object({ onTrack: z.string(), offTrack: z.string() }).strict();
+
+/** The plan indicators' table, its appendix and the charts (export/report/indicators.ts). */
+const indicatorsSchema = z
+  .object({
+    $comment: z.string().optional(),
+    heading: z.string(),
+    intro: z.string(),
+    introNone: z.string(),
+    tableCaption: z.string(),
+    columns: z
+      .object({ index: z.string(), indicator: z.string(), unit: z.string(), target: z.string(), direction: z.string(), value: z.string(), verdict: z.string(), children: z.string() })
+      .strict(),
+    verdict: verdictWords.extend({ noValue: z.string(), noTarget: z.string() }).strict(),
+    cellVerdict: verdictWords,
+    gaps: z
+      .object({ notInCatalogue: z.string(), numeratorMissing: z.string(), denominatorMissing: z.string(), denominatorZero: z.string(), noTarget: z.string() })
+      .strict(),
+    /** An indicator's unit as the report prints it, where the indicator file's has letters the report's font lacks (⁰/₀₀₀₀₀). */
+    units: z.record(z.string(), z.string()),
+    /** What the catalogue lacks for an indicator it cannot compute (the indicator file's "needs"), in words. */
+    needs: z.record(z.string(), z.string()),
+    directions: z.object({ '>=': z.string(), '>': z.string(), '<=': z.string(), '<': z.string(), '=': z.string() }).strict(),
+    appendixNumber: z.string(),
+    appendixTitle: z.string(),
+    appendixLegend: z.string(),
+    unitHeader: z.string(),
+    totalLabel: z.string(),
+    charts: z
+      .object({
+        caption: z.string(),
+        intro: z.string(),
+        indicator: z.string(),
+        target: z.string(),
+        onTrack: z.string(),
+        offTrack: z.string(),
+        timeliness: z.string(),
+        onTime: z.string(),
+        late: z.string(),
+        missing: z.string(),
+        month: z.string(),
+        /** At most this many indicator charts: the ones furthest from their plan. */
+        maxIndicators: z.number().int().min(0).max(15),
+      })
+      .strict(),
+  })
+  .strict();
+export type IndicatorTemplates = z.infer<typeof indicatorsSchema>;
 
 const periodWords = z.object({ label: z.string(), short: z.string() }).strict();
 
@@ -114,6 +177,7 @@ export const templatesSchema = z
         missingCell: z.string(),
       })
       .strict(),
+    indicators: indicatorsSchema,
     body: z.array(blockSchema).min(1),
   })
   .strict();

@@ -137,6 +137,40 @@ function summarySheet(wb: ExcelJS.Workbook, r: ReportModel, name: string): void 
   }
 }
 
+/** Phụ lục III as a sheet: each plan indicator, its target and direction, the unit's value and each unit below's, as numbers. */
+function indicatorsSheet(wb: ExcelJS.Workbook, r: ReportModel, name: string): void {
+  const s = r.indicators!;
+  const a = s.appendix;
+  const ws = wb.addWorksheet(name);
+  const below = a.rows.filter((x) => !x.total);
+  const own = a.rows.find((x) => x.total);
+  const [cIndex, cIndicator, cUnit, cTarget, , cVerdict, cChildren] = s.columns;
+  const head = [cIndex!, cIndicator!, cUnit!, s.directionHeader, cTarget!, own?.name ?? '', cVerdict!, cChildren!, ...below.map((x) => x.name)];
+  setup(ws, a.title, `${r.header.unitName} — ${s.tableCaption}`, 4, head.length);
+  ws.getColumn(2).width = 48;
+  ws.getColumn(4).width = 10;
+  ws.getColumn(7).width = 30;
+  headerRow(ws, 4, head);
+  const num = (v: number | null): Cell => ({ text: v === null ? '—' : '', value: v, format: 'number' });
+  const fmt = `${VI}#,##0.00`;
+  s.rows.forEach((x, n) => {
+    const row = 5 + n;
+    put(ws, row, 1, x.index);
+    put(ws, row, 2, x.label);
+    put(ws, row, 3, x.unit);
+    put(ws, row, 4, x.directionText);
+    ws.getCell(row, 4).alignment = { horizontal: 'center' };
+    put(ws, row, 5, num(x.targetValue));
+    put(ws, row, 6, num(x.value.value), true);
+    put(ws, row, 7, x.verdict);
+    put(ws, row, 8, x.children);
+    // Each unit below's value of this indicator (the appendix holds only computable indicators).
+    const col = a.columns.findIndex((c) => c.code === x.code);
+    below.forEach((u, k) => put(ws, row, 9 + k, num(col < 0 ? null : u.cells[col]!.value)));
+    for (let c = 5; c <= head.length; c++) if (c !== 7 && c !== 8 && typeof ws.getCell(row, c).value === 'number') ws.getCell(row, c).numFmt = fmt;
+  });
+}
+
 export async function renderReportXlsx(r: ReportModel): Promise<Uint8Array> {
   // Loaded on first use: exceljs takes a fifth of a second to load, and the app, the CLI and
   // most commands never write a workbook.
@@ -194,6 +228,7 @@ export async function renderReportXlsx(r: ReportModel): Promise<Uint8Array> {
       }
     });
   }
+  if (r.indicators) indicatorsSheet(wb, r, sheetName(`${r.indicators.appendix.number} - Chỉ tiêu kế hoạch`, used));
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf);
 }

@@ -66,8 +66,10 @@ describe('the May 2024 district report (seed 004)', () => {
       expect(pdfText(f, { first: 1, last: 1 }).trim().split('\n')[0]).not.toMatch(/^\d+$/);
       expect(pdfText(f, { first: 2, last: 2 }).trim().split('\n')[0]!.trim()).toBe('2');
       const last = pdfText(f, { first: info.pages, last: info.pages, layout: true });
-      expect(last).toContain('Tổng cộng');
+      // The last landscape pages: the communes' tables, then the plan indicators by commune (Phụ lục III).
+      expect(last).toContain('Toàn huyện');
       expect(flatten(pdfText(f))).toContain('Phụ lục I');
+      expect(flatten(pdfText(f))).toContain('Tổng cộng');
     }
     const landscape = pdfInfo(files.pdf);
     expect(landscape.pages).toBeGreaterThan(12);
@@ -88,9 +90,10 @@ describe('the May 2024 district report (seed 004)', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(files.xlsx);
     const figures = new Map(getFigures(store, 'TH_HH', '2024-05').figures.map((f) => [f.element, f]));
-    expect(wb.worksheets.length).toBe(store.catalogue.programmes.length + 1);
+    // The summary, one sheet per programme, and the plan indicators' sheet.
+    expect(wb.worksheets.length).toBe(store.catalogue.programmes.length + 2);
     let checked = 0;
-    for (const ws of wb.worksheets.slice(1)) {
+    for (const ws of wb.worksheets.slice(1, -1)) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 2 });
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1 });
       let totalRow = 0;

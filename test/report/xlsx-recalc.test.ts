@@ -104,7 +104,9 @@ describe('report workbook', () => {
     // Staffing (section I.4) comes before the disease programme (II.2), as in the report.
     expect(names.findIndex((n) => n.startsWith('I.4.'))).toBeLessThan(names.findIndex((n) => n.startsWith('II.2.')));
     const titles = store.catalogue.programmes.map((p) => `${p.section}. ${p.nameVi}`.replace(/[\\/?*[\]:]/g, '-'));
-    for (const n of names.slice(1)) {
+    // The plan indicators' sheet (Phụ lục III) comes last, after the programmes.
+    expect(names.at(-1)).toBe('Phụ lục III - Chỉ tiêu kế hoạch');
+    for (const n of names.slice(1, -1)) {
       expect(n.length).toBeLessThanOrEqual(31);
       // A whole-word prefix of its programme's title: never cut inside a word.
       const t = titles.find((x) => x.startsWith(n))!;
