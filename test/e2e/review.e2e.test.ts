@@ -91,7 +91,7 @@ describe('reviewing a month', () => {
       await page.getByText('Tháng 5/2024: đang nhập số liệu.').waitFor();
       await page.getByRole('button', { name: 'Đánh dấu hoàn thành' }).click();
       const refusal = page.locator('.refusal');
-      await refusal.getByText('Chưa thể đánh dấu tháng 2024-05').waitFor();
+      await refusal.getByText('Chưa thể đánh dấu tháng 5/2024').waitFor();
       // Seed 004's slip sits in the six communes that still use the old "mũi nhắc lại" heading:
       // the district's sum (no cell of its own, explained by any commune's comment) and those six.
       expect(await refusal.getByRole('listitem').count()).toBe(7);
