@@ -24,7 +24,7 @@ describe('the plans screen', () => {
         if (!env.ok) throw new Error(env.error.message);
         return env.value as PlansView;
       };
-      await page.getByRole('tab', { name: 'Kế hoạch' }).click();
+      await page.getByRole('tab', { name: 'Kế hoạch', exact: true }).click();
       await expect.poll(() => page.locator('h2').innerText()).toBe('Kế hoạch năm 2024 của Huyện Hoằng Hóa');
       const target = (element: string) => page.locator(`tr[data-element="${element}"] input.plan-target`);
       await expect.poll(() => target('EPI_FULL_U1').inputValue()).toBe('3.521');
