@@ -66,7 +66,7 @@ beforeAll(async () => {
     format: 'esm',
     target: 'node22',
     // Native, or loaded only by the PDF and XLSX exports the worker never makes.
-    external: ['better-sqlite3', 'playwright-core', 'exceljs'],
+    external: ['better-sqlite3', 'playwright-core', 'exceljs', '@resvg/resvg-js', 'echarts'],
     minify: true,
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: 'error',
