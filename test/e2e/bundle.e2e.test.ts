@@ -209,7 +209,7 @@ describe('the month travels up: district → province, in two apps', () => {
       await p.keyboard.type('5');
       await p.keyboard.press('Enter');
       expect(await p.locator('.ag-cell-inline-editing').count()).toBe(0);
-      expect(await cell('TH_HH_01').innerText()).toBe(before);
+      await expect.poll(() => cell('TH_HH_01').innerText()).toBe(before);
       // Another commune's row is still typed in.
       expect(await cell('TH_HH_02').getAttribute('class')).not.toContain('cell-readonly');
       // The cell's history names the bundle it came from.

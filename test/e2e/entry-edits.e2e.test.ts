@@ -104,7 +104,7 @@ describe('entry grid: an open edit belongs to its own cell', () => {
       // Give any late write a chance to land in the wrong month before looking.
       await page.waitForTimeout(300);
       expect(stored(host.dbFile, 'TH_HH_01', 'EPI_MEASLES2', '2024-05')).toBe(may);
-      expect(await cell(page, 0, 'EPI_MEASLES2').innerText()).toBe(may === null ? '' : String(may));
+      await expect.poll(() => cell(page, 0, 'EPI_MEASLES2').innerText()).toBe(may === null ? '' : String(may));
     });
   });
 

@@ -100,7 +100,7 @@ describe('files in the app', () => {
       await page.getByRole('button', { name: 'Nhập từ CSV…' }).click();
       await page.getByRole('status').filter({ hasText: 'Đã nhập tệp tot.csv: 2 dòng' }).waitFor();
       await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /^99$/ }).waitFor();
-      expect(await cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe('1.001');
+      await expect.poll(() => cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe('1.001');
       await screenshot(page, '11-entry-csv-imported');
 
       const before = allValues(host.dbFile);
@@ -114,7 +114,7 @@ describe('files in the app', () => {
       expect(await lines.nth(1).innerText()).toMatch(/^Dòng 4: /);
       await screenshot(page, '12-entry-csv-rejected');
       expect(allValues(host.dbFile)).toBe(before);
-      expect(await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(shown);
+      await expect.poll(() => cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(shown);
     });
   });
 

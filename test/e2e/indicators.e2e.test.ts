@@ -47,8 +47,8 @@ describe('province screens: plan indicators and reporting timeliness', () => {
       const cell = (code: string, unit: string) => table.locator(`tr[data-indicator="${code}"] td[data-unit="${unit}"]`);
       await cell('IND04_EPI_FULL', 'TH').locator('.indicator-value').filter({ hasText: shown }).waitFor();
       expect(await table.locator('thead th').allInnerTexts()).toEqual(['Chỉ tiêu', 'Kế hoạch', 'Tỉnh Thanh Hóa', 'Huyện Hoằng Hóa', 'Huyện Quảng Xương']);
-      expect(await cell('IND04_EPI_FULL', 'TH_HH').locator('.indicator-value').innerText()).toBe('42,52%');
-      expect(await cell('IND04_EPI_FULL', 'TH_QX').locator('.indicator-value').innerText()).toBe('2,91%');
+      await expect.poll(() => cell('IND04_EPI_FULL', 'TH_HH').locator('.indicator-value').innerText()).toBe('42,52%');
+      await expect.poll(() => cell('IND04_EPI_FULL', 'TH_QX').locator('.indicator-value').innerText()).toBe('2,91%');
       expect(await table.locator('tr[data-indicator="IND04_EPI_FULL"] [data-col="target"]').innerText()).toBe('≥ 98%');
       // Verdicts as a sign and a word: immunization below its floor, HIV under its ceiling.
       expect((await cell('IND04_EPI_FULL', 'TH').locator('.verdict').innerText()).trim()).toBe('✗ Chưa đạt');

@@ -60,13 +60,13 @@ describe('commune workbooks in the app', () => {
       await page.getByRole('button', { name: 'Nhập biểu Excel của xã…' }).click();
       const alert = page.getByRole('alert');
       await alert.getByText(`${sheetOf('TH_HH_01')}!D${rowOf('EPI_FULL_U1')}`, { exact: false }).waitFor();
-      expect(await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(before);
+      await expect.poll(() => cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(before);
 
       // The filled one: the check's summary is confirmed, then the grid shows the values.
       page.once('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: 'Nhập biểu Excel của xã…' }).click();
       await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /^77$/ }).waitFor();
-      expect(await cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe('1.001');
+      await expect.poll(() => cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe('1.001');
       await screenshot(page, '40-entry-workbook-imported');
     } finally {
       await app.close();
