@@ -51,7 +51,7 @@ export function pdfWindowOptions(): BrowserWindowConstructorOptions {
  * data: URL, because Chromium refuses URLs over 2 MB and a year report's appendix can pass that.
  */
 export function electronPdfRenderer(makeWindow: PdfWindowFactory, workDir: string): PdfRenderer {
-  return async (html: string) => {
+  return async (html: string, printing?: () => void) => {
     mkdirSync(workDir, { recursive: true });
     const file = join(workDir, `report-${randomUUID()}.html`);
     writeFileSync(file, html, 'utf8');
@@ -61,8 +61,9 @@ export function electronPdfRenderer(makeWindow: PdfWindowFactory, workDir: strin
       win.webContents.on('will-navigate', (event) => event.preventDefault());
       win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
       await win.loadFile(file);
-      const pdf = await win.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
-      return new Uint8Array(pdf);
+      const pdf = win.webContents.printToPDF({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true });
+      printing?.();
+      return new Uint8Array(await pdf);
     } finally {
       win.destroy();
       rmSync(file, { force: true });

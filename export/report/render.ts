@@ -63,6 +63,12 @@ export async function renderModel(model: ReportModel, format: ReportFormat, rend
 /**
  * Several formats of one report from one model: the figures, the indicators and the charts are
  * computed once (a province's year in DOCX, XLSX and PDF).
+ *
+ * The PDF goes first and the others overlap it: Chromium (or Electron's print window) loads and
+ * prints in its own process, while this one writes the DOCX and the XLSX. Their work is
+ * synchronous for long stretches, so it starts only once the print has been asked for: started
+ * together, it would hold back the messages that tell Chromium to load the page and then print it,
+ * and the three would run one after the other.
  */
 export async function renderReports(
   store: Store,
@@ -72,13 +78,28 @@ export async function renderReports(
   renderPdf?: PdfRenderer,
 ): Promise<RenderedReport[]> {
   const model = await withCharts(reportModel(store, req.unit, req.period, req.date, now));
-  // At the same time: Chromium prints the PDF in its own process while this one writes the DOCX and the XLSX.
-  const bytes = await Promise.all(formats.map((format) => renderModel(model, format, renderPdf)));
+  let pdf: Promise<Uint8Array> | undefined;
+  if (formats.includes('pdf')) {
+    let printing!: () => void;
+    const asked = new Promise<void>((resolve) => (printing = resolve));
+    pdf = (renderPdf ?? (await import('./pdf')).htmlToPdf)(renderReportHtml(model), printing);
+    // A renderer that does not say when it prints is waited for to the end; a failed one too.
+    await Promise.race([asked, pdf.then(
+      () => undefined,
+      () => undefined,
+    )]);
+  }
+  const bytes: Uint8Array[] = [];
+  for (const format of formats) bytes.push(format === 'pdf' ? await pdf! : await renderModel(model, format, renderPdf));
   return formats.map((format, i) => ({ fileName: `${model.fileBase}.${format}`, mime: MIME[format], bytes: bytes[i]!, model }));
 }
 
-/** Print HTML → PDF bytes: Electron's printToPDF in the app, playwright-core's Chromium elsewhere. */
-export type PdfRenderer = (html: string) => Promise<Uint8Array>;
+/**
+ * Print HTML → PDF bytes: Electron's printToPDF in the app, playwright-core's Chromium elsewhere.
+ * `printing`, when given, is called once the page has loaded and the print has been asked for:
+ * from then on the work is the browser's, and the caller may use its own thread for other files.
+ */
+export type PdfRenderer = (html: string, printing?: () => void) => Promise<Uint8Array>;
 
 export async function renderReport(
   store: Store,
