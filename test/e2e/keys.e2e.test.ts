@@ -109,6 +109,37 @@ describe('entry grid keys, as in Excel', () => {
   });
 });
 
+describe('Ctrl+Shift+arrows, as in Excel', () => {
+  it('extend the block to the edge of the filled cells', async () => {
+    await withApp(async ({ page, host }) => {
+      await openProgramme(page, 'EPI', ['TH_HH_05', 'EPI_MEASLES2']);
+      const cols = await page.$$eval('.ag-header-cell[col-id]', (els) => els.map((e) => e.getAttribute('col-id')!).filter((c) => c !== 'name'));
+      const from = cols.indexOf('EPI_MEASLES2');
+      const last = cols[cols.length - 1]!;
+      const inRange = () => page.locator('.grid-wrap .ag-row:not(.ag-row-pinned) .cell-in-range').count();
+      // A gap at Hoằng Kim (TH_HH_10): the block stops above it, as Ctrl+↓ does.
+      await cell(page, 'TH_HH_10', 'EPI_MEASLES2').click();
+      await page.keyboard.press('Delete');
+      await expect.poll(() => stored(host.dbFile, 'TH_HH_10', 'EPI_MEASLES2')).toBeNull();
+      await cell(page, 'TH_HH_10', 'EPI_MEASLES2').filter({ hasText: /^$/ }).waitFor();
+      await cell(page, 'TH_HH_05', 'EPI_MEASLES2').click();
+      await cell(page, 'TH_HH_05', 'EPI_MEASLES2').and(page.locator('.ag-cell-focus')).waitFor();
+      await page.keyboard.press('Control+Shift+ArrowDown');
+      await expect.poll(() => focused(page)).toBe('TH_HH_09|EPI_MEASLES2');
+      await expect.poll(inRange).toBe(5);
+      // Then to the row's last filled column: 5 rows × the columns from Measles 2 to the last.
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await expect.poll(() => focused(page)).toBe(`TH_HH_09|${last}`);
+      await expect.poll(inRange).toBe(5 * (cols.length - from));
+      // And back: Ctrl+Shift+↑ from the moving corner goes to the top of its block (row 1).
+      await page.keyboard.press('Control+Shift+ArrowUp');
+      await expect.poll(() => focused(page)).toBe(`TH_HH_01|${last}`);
+      await expect.poll(inRange).toBe(5 * (cols.length - from));
+      await screenshot(page, 'keys-ctrl-shift-block');
+    });
+  });
+});
+
 describe('a wide programme at 1366×768', () => {
   it('staffing: the unit column stays pinned, columns are grouped by total and parts, the grid scrolls sideways', async () => {
     await withApp(async ({ page }) => {
