@@ -164,6 +164,22 @@ describe('a wide programme at 1366×768', () => {
       await expect.poll(() => inView(`.ag-header-cell[col-id="${lastCol}"]`)).toBe(true);
       expect(await inView('.ag-row[row-id="TH_HH_01"] [col-id="name"]')).toBe(true);
       expect(await inView('.ag-header-cell[col-id="name"]')).toBe(true);
+      // The focused last cell is wholly visible: its right edge is left of the vertical
+      // scrollbar (which ag-grid lays over the cells when the browser's scrollbars take no room,
+      // as in headless Chromium or with overlay scrollbars), and its right end is the cell itself.
+      const edges = () =>
+        page.evaluate((col) => {
+          const c = document.querySelector(`.grid-wrap .ag-row[row-id="TH_HH_01"] [col-id="${col}"]`)!.getBoundingClientRect();
+          const bar = document.querySelector('.grid-wrap .ag-body-vertical-scroll')?.getBoundingClientRect();
+          const viewport = document.querySelector('.grid-wrap .ag-grid-viewport')!;
+          const v = viewport.getBoundingClientRect();
+          const clientRight = Math.min(v.left + viewport.clientLeft + viewport.clientWidth, bar && bar.width > 0 ? bar.left : Infinity);
+          const hit = document.elementFromPoint(c.right - 3, c.top + c.height / 2);
+          return { right: c.right, clientRight, hitsCell: !!hit?.closest(`[col-id="${col}"]`) };
+        }, lastCol);
+      await expect.poll(edges).toMatchObject({ hitsCell: true });
+      const e = await edges();
+      expect(e.right).toBeLessThanOrEqual(e.clientRight);
       await screenshot(page, 'keys-staffing-scrolled');
     });
   });
