@@ -93,6 +93,11 @@ describe('the cell’s 12-month chart follows the keyboard', () => {
       await expect.poll(() => chartCell(page)).toBe(`TH_HH_37|${cols[1]}|2024-05`);
       await expect.poll(() => chartBars(page)).toBe(12);
       await screenshot(page, 'chart-by-keys');
+      // Closed, the panel is empty; the same cell clicked again shows it again.
+      await page.locator('.cell-panel .close').click();
+      await expect.poll(() => page.locator('.cell-panel [data-testid="cell-trend"]').count()).toBe(0);
+      await cell(page, 'TH_HH_37', cols[1]!).click();
+      await expect.poll(() => chartCell(page)).toBe(`TH_HH_37|${cols[1]}|2024-05`);
 
       // The form: ↓ to the next field, the chart with it.
       await page.getByRole('button', { name: 'Theo xã' }).click();
