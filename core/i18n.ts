@@ -1,6 +1,6 @@
 // Messages and labels in Vietnamese first, English second. The texts live in
 // resources/i18n/{vi,en}.json; this module only wires them into i18next.
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type i18n as I18n, type TFunction } from 'i18next';
 import enCommon from '../resources/i18n/en/common.json';
 import viCommon from '../resources/i18n/vi/common.json';
 import enUi from '../resources/i18n/en/ui.json';
@@ -27,7 +27,7 @@ import enUnits2 from '../resources/i18n/en/units2.json';
 import viUnits2 from '../resources/i18n/vi/units2.json';
 import enPlans from '../resources/i18n/en/plans.json';
 import viPlans from '../resources/i18n/vi/plans.json';
-import type { Lang } from './format';
+import { formatMonth, type Lang } from './format';
 import { levelParams } from './levels';
 import { clipParams, type UserError } from './errors';
 
@@ -40,6 +40,16 @@ const en = { ...enCommon, ...enUi, ...enQuality, ...enReport, ...enFiles, ...enB
 export const messages = { vi, en } as const;
 
 const instances = new Map<Lang, TFunction>();
+
+/**
+ * Formats a message may ask for, so that a code stored as data reads as people read it in the
+ * message's language, wherever the message was built: `{{period, month}}` turns "2024-05" into
+ * "tháng 5/2024" / "May 2024" (an error raised where the language is not known carries the raw
+ * month, and is worded when it is shown). The service's and the UI's instances both have them.
+ */
+export function addFormats(inst: I18n): void {
+  inst.services.formatter?.add('month', (value: unknown, lng: string | undefined) => (typeof value === 'string' ? formatMonth(value, parseLang(lng)) : String(value)));
+}
 
 /** A translate function for one language; `{{name}}` placeholders are filled from params. */
 export function translator(lang: Lang): TFunction {
@@ -55,6 +65,7 @@ export function translator(lang: Lang): TFunction {
       interpolation: { escapeValue: false, defaultVariables: levelParams(null, lang) },
       returnNull: false,
     });
+    addFormats(inst);
     t = inst.t.bind(inst);
     instances.set(lang, t);
   }

@@ -48,7 +48,7 @@ export function checkValue(
     return new UserError('error.unitClosed', { unit: unit.name, from: unit.closedFrom, period });
   }
   if (unit.openedFrom && period < unit.openedFrom) {
-    return new UserError('units.notOpenYet', { unit: unit.name, from: shownMonth(unit.openedFrom), period: shownMonth(period) });
+    return new UserError('units.notOpenYet', { unit: unit.name, from: unit.openedFrom, period });
   }
   if (comment !== null && comment.length > MAX_COMMENT) return new UserError('error.commentTooLong', { max: MAX_COMMENT });
   return checkAmount(e, value);
@@ -72,7 +72,3 @@ export function checkAmount(e: CatalogueElement, value: number | null): UserErro
   return null;
 }
 
-/** "2025-07" → "7/2025" for messages ("tháng 7/2025", "from 7/2025"). */
-function shownMonth(m: string): string {
-  return `${Number(m.slice(5))}/${m.slice(0, 4)}`;
-}

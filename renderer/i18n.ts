@@ -3,7 +3,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../core/format';
-import { messages } from '../core/i18n';
+import { addFormats, messages } from '../core/i18n';
 import { levelParams } from '../core/levels';
 import type { LevelNames } from '../core/orgunit';
 
@@ -17,6 +17,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+addFormats(i18n);
 
 let levelNames: LevelNames | null = null;
 

@@ -60,10 +60,10 @@ describe('thongke validate', () => {
     put([['C1', 'FP_BIRTHS', 258], ['C1', 'FP_BIRTHS_BOYS', 140], ['C1', 'FP_BIRTHS_GIRLS', 118]]);
     const r = await run('validate', db, '--unit', 'C1', '--period', '2024-05');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Kiểm tra số liệu C1 tháng 2024-05: 0 lỗi quan trọng');
+    expect(r.out).toContain('Kiểm tra số liệu C1 tháng 5/2024: 0 lỗi quan trọng');
     expect(r.out).toContain('C1 (Xã Một): 3/');
     const en = await run('validate', db, '--unit', 'C1', '--period', '2024-05', '--lang', 'en');
-    expect(en.out).toContain('Checks of C1 for 2024-05: 0 high');
+    expect(en.out).toContain('Checks of C1 for May 2024: 0 high');
   });
 
   it('reports bad rule files with the rule id and position, and still checks with the good rules', async () => {
@@ -114,6 +114,6 @@ describe('thongke complete / reopen', () => {
     expect(validated.status.status).toBe('complete');
     const reopened = await run('reopen', db, '--unit', 'D', '--period', '2024-05');
     expect(reopened).toMatchObject({ code: 0 });
-    expect(reopened.out).toContain('Đã mở lại tháng 2024-05 của Huyện mẫu');
+    expect(reopened.out).toContain('Đã mở lại tháng 5/2024 của Huyện mẫu');
   });
 });

@@ -52,8 +52,10 @@ describe('a completed month is locked', () => {
 
     const set = await refused('values.set', { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1', value: 13 });
     expect(set.key).toBe('quality.locked.write');
-    expect(set.message).toContain('Xã Một: tháng 2024-05 đã được đánh dấu hoàn thành (tại Huyện mẫu)');
+    expect(set.message).toContain('Xã Một: tháng 5/2024 đã được đánh dấu hoàn thành (tại Huyện mẫu)');
     expect(set.message).toContain('Mở lại');
+    const en = await dispatch(service, 'values.set', { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1', value: 13 }, 'en');
+    expect(!en.ok && en.error.message).toContain('Xã Một: May 2024 is marked complete (at Huyện mẫu)');
     expect((await refused('values.set', { unit: 'D', period: '2024-05', element: 'SAN_LATRINE_PCT', value: 50 })).key).toBe('quality.locked.write');
     expect((await refused('values.setMany', { entries: [{ unit: 'C2', period: '2024-05', element: 'EPI_FULL_U1', value: 1 }] })).key).toBe('quality.locked.write');
     expect((await refused('values.setComment', { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1', comment: 'x' })).key).toBe('quality.locked.write');

@@ -38,7 +38,7 @@ export function CellTrend({ unit, element, month, value, lang }: { unit: string;
   if (failed) return null;
   const fmt = (v: number) => formatNumber(v, lang, 2);
   return (
-    <div className="cell-trend" data-testid="cell-trend">
+    <div className="cell-trend" data-testid="cell-trend" data-cell={mine ? key : undefined}>
       <div className="lbl">{t('ui.form.chartTitle')}</div>
       {mine ? (
         <>

@@ -25,6 +25,24 @@ export const entryTheme = themeQuartz.withParams({
   headerBackgroundColor: '#eef3f1',
 });
 
+/**
+ * The width the grid keeps for its vertical scrollbar: undefined (ag-grid measures the
+ * browser's) unless the browser's scrollbars take no room (overlay or hidden scrollbars, as in
+ * headless Chromium). ag-grid then lays its own 16-pixel bar over the last column, which hid
+ * part of it; keeping that width makes the last column wholly visible after End.
+ */
+export function reservedScrollbarWidth(doc: Document = document): number | undefined {
+  const probe = doc.createElement('div');
+  probe.style.cssText = 'position:absolute;top:-9999px;width:100px;height:100px;overflow:scroll';
+  doc.body.appendChild(probe);
+  const width = probe.offsetWidth - probe.clientWidth;
+  probe.remove();
+  return width > 0 ? undefined : OVERLAY_SCROLLBAR_WIDTH;
+}
+
+/** ag-grid's own bar when the browser's take no room (its INVISIBLE_SCROLLBAR_SIZE). */
+const OVERLAY_SCROLLBAR_WIDTH = 16;
+
 /** Column types from the element's value type: integers and decimals align and edit alike. */
 export const COLUMN_TYPES: Record<CatalogueElement['valueType'], ColTypeDef<EntryRow>> = {
   count: { cellClass: 'num', width: 120 },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../core/format';
 import { parseCommuneList } from '../setup-model';
 import type { CatalogueElement } from '../../core/catalogue';
-import { cellEditable, entryUnits, parseCell, parseClipboardBlock, pasteEntries, totalsOf, type EntryRow } from './entry-model';
+import { cellEditable, entryUnits, formPasteEntries, parseCell, parseClipboardBlock, pasteEntries, totalsOf, type EntryRow } from './entry-model';
 
 const el = (
   code: string,
@@ -98,5 +98,29 @@ describe('the rows of a programme', () => {
   });
   it('a mixed programme: the communes, then the district and its facilities', () => {
     expect(entryUnits(units, 'D', '2024-05', [lv('commune'), lv('district')]).map((u) => u.code)).toEqual(['C1', 'C2', 'D', 'F1']);
+  });
+
+  it('pastes a column into the form down its fields from the focused one, with the grid\'s checks', () => {
+    const fields = [el('A', 'flow'), el('B', 'flow', 'commune', 'percent'), el('C', 'flow'), el('D', 'flow')];
+    const unit = { unit: 'C1', level: 'commune' as const };
+    expect(formPasteEntries(parseClipboardBlock('5\r\n8,5\r\n\r\n'), unit, fields, 0)).toEqual({
+      entries: [
+        { unit: 'C1', element: 'A', value: 5 },
+        { unit: 'C1', element: 'B', value: 8.5 },
+        { unit: 'C1', element: 'C', value: null },
+      ],
+      problems: [],
+    });
+    expect(formPasteEntries(parseClipboardBlock('7\n9\n'), unit, fields, 2).entries).toEqual([
+      { unit: 'C1', element: 'C', value: 7 },
+      { unit: 'C1', element: 'D', value: 9 },
+    ]);
+    // Named by line and column of the copied block: a bad number, a second column, a line past the last field.
+    const bad = formPasteEntries(parseClipboardBlock('1\tx\nmười\n3\n4\n'), unit, fields, 1);
+    expect(bad.problems.map((p) => [p.row, p.col, p.key])).toEqual([
+      [1, 2, 'ui.entry.pasteOutside'],
+      [2, 1, 'error.notANumber'],
+      [4, 1, 'ui.entry.pasteOutside'],
+    ]);
   });
 });

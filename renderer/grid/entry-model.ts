@@ -139,3 +139,22 @@ export function pasteEntries(
   });
   return { entries, problems };
 }
+
+/**
+ * A column pasted into the "Theo xã" form: one unit, its fields in form order, the block's lines
+ * going down the fields from the focused one. It is the grid's paste turned on its side (the
+ * form's fields are the grid's columns of one row), so the same parsing and problems apply; a
+ * problem names its line and column in the block as it was copied. A second column, or lines
+ * past the last field, are "outside the table".
+ */
+export function formPasteEntries(
+  block: readonly string[][],
+  unit: Pick<EntryRow, 'unit' | 'level'>,
+  fields: readonly CatalogueElement[],
+  start: number,
+): { entries: PasteEntry[]; problems: PasteProblem[] } {
+  const width = Math.max(0, ...block.map((line) => line.length));
+  const turned = Array.from({ length: width }, (_, j) => block.map((line) => line[j] ?? ''));
+  const { entries, problems } = pasteEntries(turned, [{ ...unit, name: '', values: {} }], fields, 0, start);
+  return { entries, problems: problems.map((p) => ({ ...p, row: p.col, col: p.row })).sort((a, b) => a.row - b.row || a.col - b.col) };
+}

@@ -6,6 +6,8 @@
 // - Ctrl+arrow: to the edge of the block of filled cells, as Excel does: from a filled cell
 //   whose neighbour is filled, to the last filled cell before a gap; otherwise to the next
 //   filled cell; with none, to the grid's edge.
+import type { CatalogueElement } from '../../core/catalogue';
+import type { EntryRow } from './entry-model';
 import type { CellPos } from './range';
 
 export type JumpKey = 'Home' | 'End' | 'Ctrl+Home' | 'Ctrl+End' | 'Ctrl+ArrowUp' | 'Ctrl+ArrowDown' | 'Ctrl+ArrowLeft' | 'Ctrl+ArrowRight';
@@ -17,6 +19,14 @@ export function jumpKeyOf(ev: { key: string; ctrlKey: boolean; metaKey: boolean;
   if (ev.key === 'Home' || ev.key === 'End') return ctrl ? (`Ctrl+${ev.key}` as JumpKey) : ev.key;
   if (ctrl && ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(ev.key)) return `Ctrl+${ev.key}` as JumpKey;
   return null;
+}
+
+/** Whether the grid's cell at (row, col) holds a value: what Ctrl+arrows and Ctrl+Shift+arrows stop at. */
+export function filledIn(rows: readonly EntryRow[], elements: readonly CatalogueElement[]): (row: number, col: number) => boolean {
+  return (r, c) => {
+    const v = rows[r]?.values[elements[c]?.code ?? ''];
+    return v !== undefined && v !== null;
+  };
 }
 
 /**

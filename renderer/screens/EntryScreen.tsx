@@ -17,7 +17,7 @@ import { CellPanel } from '../components/CellPanel';
 import { MessageBox } from '../components/MessageBox';
 import { PeriodBar } from '../components/PeriodBar';
 import { QualitySummary } from '../components/QualitySummary';
-import { COLUMN_TYPES, entryColumns, entryTheme, type EntryGridContext } from '../grid/entry-columns';
+import { COLUMN_TYPES, entryColumns, entryTheme, reservedScrollbarWidth, type EntryGridContext } from '../grid/entry-columns';
 import type { EntryRow } from '../grid/entry-model';
 import { useOpenEdit } from '../grid/open-edit';
 import { useEntry, type EditTarget } from '../stores/entry';
@@ -66,6 +66,8 @@ export function EntryScreen() {
   );
 
   const onPaste = useGridPaste(gridApi, rows, elements, locked);
+  // Measured once: the last column is never under the grid's own scrollbar (entry-columns).
+  const scrollbarWidth = useMemo(() => reservedScrollbarWidth(), []);
 
   const label = useCallback(
     (unit: string, element: string, m: string) => {
@@ -168,6 +170,7 @@ export function EntryScreen() {
             pinnedBottomRowData={totals}
             columnDefs={columnDefs}
             columnTypes={COLUMN_TYPES}
+            scrollbarWidth={scrollbarWidth}
             context={context.current}
             defaultColDef={defaultColDef}
             onNewColumnsLoaded={onNewColumnsLoaded}

@@ -109,6 +109,37 @@ describe('entry grid keys, as in Excel', () => {
   });
 });
 
+describe('Ctrl+Shift+arrows, as in Excel', () => {
+  it('extend the block to the edge of the filled cells', async () => {
+    await withApp(async ({ page, host }) => {
+      await openProgramme(page, 'EPI', ['TH_HH_05', 'EPI_MEASLES2']);
+      const cols = await page.$$eval('.ag-header-cell[col-id]', (els) => els.map((e) => e.getAttribute('col-id')!).filter((c) => c !== 'name'));
+      const from = cols.indexOf('EPI_MEASLES2');
+      const last = cols[cols.length - 1]!;
+      const inRange = () => page.locator('.grid-wrap .ag-row:not(.ag-row-pinned) .cell-in-range').count();
+      // A gap at Hoằng Kim (TH_HH_10): the block stops above it, as Ctrl+↓ does.
+      await cell(page, 'TH_HH_10', 'EPI_MEASLES2').click();
+      await page.keyboard.press('Delete');
+      await expect.poll(() => stored(host.dbFile, 'TH_HH_10', 'EPI_MEASLES2')).toBeNull();
+      await cell(page, 'TH_HH_10', 'EPI_MEASLES2').filter({ hasText: /^$/ }).waitFor();
+      await cell(page, 'TH_HH_05', 'EPI_MEASLES2').click();
+      await cell(page, 'TH_HH_05', 'EPI_MEASLES2').and(page.locator('.ag-cell-focus')).waitFor();
+      await page.keyboard.press('Control+Shift+ArrowDown');
+      await expect.poll(() => focused(page)).toBe('TH_HH_09|EPI_MEASLES2');
+      await expect.poll(inRange).toBe(5);
+      // Then to the row's last filled column: 5 rows × the columns from Measles 2 to the last.
+      await page.keyboard.press('Control+Shift+ArrowRight');
+      await expect.poll(() => focused(page)).toBe(`TH_HH_09|${last}`);
+      await expect.poll(inRange).toBe(5 * (cols.length - from));
+      // And back: Ctrl+Shift+↑ from the moving corner goes to the top of its block (row 1).
+      await page.keyboard.press('Control+Shift+ArrowUp');
+      await expect.poll(() => focused(page)).toBe(`TH_HH_01|${last}`);
+      await expect.poll(inRange).toBe(5 * (cols.length - from));
+      await screenshot(page, 'keys-ctrl-shift-block');
+    });
+  });
+});
+
 describe('a wide programme at 1366×768', () => {
   it('staffing: the unit column stays pinned, columns are grouped by total and parts, the grid scrolls sideways', async () => {
     await withApp(async ({ page }) => {
@@ -133,6 +164,22 @@ describe('a wide programme at 1366×768', () => {
       await expect.poll(() => inView(`.ag-header-cell[col-id="${lastCol}"]`)).toBe(true);
       expect(await inView('.ag-row[row-id="TH_HH_01"] [col-id="name"]')).toBe(true);
       expect(await inView('.ag-header-cell[col-id="name"]')).toBe(true);
+      // The focused last cell is wholly visible: its right edge is left of the vertical
+      // scrollbar (which ag-grid lays over the cells when the browser's scrollbars take no room,
+      // as in headless Chromium or with overlay scrollbars), and its right end is the cell itself.
+      const edges = () =>
+        page.evaluate((col) => {
+          const c = document.querySelector(`.grid-wrap .ag-row[row-id="TH_HH_01"] [col-id="${col}"]`)!.getBoundingClientRect();
+          const bar = document.querySelector('.grid-wrap .ag-body-vertical-scroll')?.getBoundingClientRect();
+          const viewport = document.querySelector('.grid-wrap .ag-grid-viewport')!;
+          const v = viewport.getBoundingClientRect();
+          const clientRight = Math.min(v.left + viewport.clientLeft + viewport.clientWidth, bar && bar.width > 0 ? bar.left : Infinity);
+          const hit = document.elementFromPoint(c.right - 3, c.top + c.height / 2);
+          return { right: c.right, clientRight, hitsCell: !!hit?.closest(`[col-id="${col}"]`) };
+        }, lastCol);
+      await expect.poll(edges).toMatchObject({ hitsCell: true });
+      const e = await edges();
+      expect(e.right).toBeLessThanOrEqual(e.clientRight);
       await screenshot(page, 'keys-staffing-scrolled');
     });
   });

@@ -261,7 +261,7 @@ describe('workbook import', () => {
     const before = fileState(db);
     const res = await importOf([{ name: 'l.xlsx', bytes: filled }]);
     expect(res.status).toBe('refused');
-    expect(res.problems[0]!.message).toMatch(/đã được đánh dấu hoàn thành \(tại Huyện Hoằng Hóa\)/);
+    expect(res.problems[0]!.message).toMatch(/: tháng 5\/2024 đã được đánh dấu hoàn thành \(tại Huyện Hoằng Hóa\)/);
     expect(fileState(db)).toBe(before);
   });
 });

@@ -9,15 +9,17 @@
 // the value afterwards. Enter or ↓ goes to the next field, Shift+Enter or ↑ to the previous one,
 // Tab as usual; each saves the field it leaves. Esc puts the stored value back; Ctrl+Z and
 // Ctrl+Y in a field not typed into undo and redo the screen's last changes. Switching
-// commune keeps the focused field (the same element).
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+// commune keeps the focused field (the same element). A column pasted from Excel fills the
+// field and the ones below it, as the grid's paste does: all checked first, saved at once, one
+// undo step.
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueElement } from '../../../core/catalogue';
 import { takesEntry } from '../../../core/catalogue';
 import { formatMonth, formatNumber } from '../../../core/format';
 import { previousMonth, sameMonthLastYear } from '../../../core/period';
 import { invoke } from '../../api';
-import { entryUnits } from '../../grid/entry-model';
+import { entryUnits, formPasteEntries, parseClipboardBlock } from '../../grid/entry-model';
 import { useCell } from '../../stores/cell';
 import { cellKey, useEntry, type EditTarget } from '../../stores/entry';
 import { useForm } from '../../stores/form';
@@ -39,7 +41,7 @@ interface Draft {
 export function CommuneForm({ home, month, locked }: { home: string; month: string; locked: boolean }) {
   const { t } = useTranslation();
   const { units, catalogue, lang } = usePick(useSession, 'units', 'catalogue', 'lang');
-  const { values, cells, comments, locked: lockedRows, loading, edit, undo, redo } = usePick(useEntry, 'values', 'cells', 'comments', 'locked', 'loading', 'edit', 'undo', 'redo');
+  const { values, cells, comments, locked: lockedRows, loading, edit, paste, notify, undo, redo } = usePick(useEntry, 'values', 'cells', 'comments', 'locked', 'loading', 'edit', 'paste', 'notify', 'undo', 'redo');
   const flags = useQuality((s) => s.flags);
   const { unit: chosen, element: focusedElement, switched, setUnit, setElement } = usePick(useForm, 'unit', 'element', 'switched', 'setUnit', 'setElement');
   const { select, focus, focused } = usePick(useCell, 'select', 'focus', 'focused');
@@ -164,6 +166,23 @@ export function CommuneForm({ home, month, locked }: { home: string; month: stri
     move(e.code, down ? 1 : -1);
   };
 
+  // A column copied from Excel (lines, maybe tabs) goes down the form from this field; a single
+  // value is the field's own paste, saved like typing.
+  const onPaste = (ev: ClipboardEvent<HTMLInputElement>, e: CatalogueElement) => {
+    const text = ev.clipboardData.getData('text/plain');
+    if (!unit || !/[\t\n]/.test(text.trimEnd())) return;
+    ev.preventDefault();
+    if (locked) {
+      notify({ kind: 'error', text: t('ui.entry.locked') });
+      return;
+    }
+    // What was typed in the field is dropped: the pasted column replaces it.
+    const d = draftRef.current;
+    if (d) setDraft({ ...d, text: null });
+    const { entries, problems } = formPasteEntries(parseClipboardBlock(text), { unit: unit.code, level: unit.level }, fields, fields.indexOf(e));
+    void paste(entries, problems);
+  };
+
   const switchUnit = (by: number) => {
     if (!unit) return;
     const i = formUnits.findIndex((u) => u.code === unit.code);
@@ -265,6 +284,7 @@ export function CommuneForm({ home, month, locked }: { home: string; month: stri
                           setDraft(null);
                         }}
                         onKeyDown={(ev) => onKeyDown(ev, e)}
+                        onPaste={(ev) => onPaste(ev, e)}
                       />
                     </td>
                     <td className="mark" title={why || undefined}>

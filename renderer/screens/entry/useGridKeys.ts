@@ -6,7 +6,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback, type KeyboardEvent, type RefObject } from 'react';
 import type { CatalogueElement } from '../../../core/catalogue';
 import type { EntryRow } from '../../grid/entry-model';
-import { jumpKeyOf, jumpTarget } from '../../grid/jump';
+import { filledIn, jumpKeyOf, jumpTarget } from '../../grid/jump';
 
 export function useGridKeys(gridApi: RefObject<GridApi<EntryRow> | null>, rows: readonly EntryRow[], elements: readonly CatalogueElement[]) {
   return useCallback(
@@ -18,10 +18,7 @@ export function useGridKeys(gridApi: RefObject<GridApi<EntryRow> | null>, rows: 
       // The totals row and the headers keep ag-grid's keys.
       if (!cell || cell.rowPinned || elements.length === 0 || rows.length === 0) return;
       const from = { row: cell.rowIndex, col: elements.findIndex((e) => e.code === cell.column.getColId()) };
-      const to = jumpTarget(from, key, rows.length, elements.length, (r, c) => {
-        const v = rows[r]?.values[elements[c]?.code ?? ''];
-        return v !== undefined && v !== null;
-      });
+      const to = jumpTarget(from, key, rows.length, elements.length, filledIn(rows, elements));
       const e = elements[to.col];
       if (!e) return;
       ev.preventDefault();

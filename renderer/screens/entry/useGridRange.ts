@@ -1,5 +1,5 @@
-// A block of cells chosen as in Excel: Shift+arrows or Shift+click from the focused cell, or a
-// drag with the mouse. Ctrl+C copies it as text Excel pastes; Ctrl+D fills its top row down;
+// A block of cells chosen as in Excel: Shift+arrows (Ctrl+Shift+arrows: to the edge of the
+// filled cells) or Shift+click from the focused cell, or a drag with the mouse. Ctrl+C copies it as text Excel pastes; Ctrl+D fills its top row down;
 // Delete clears it; each of the last two is saved all at once and undone as one step. One cell
 // is the focused cell itself (the grid's own Delete, copy and typing then apply).
 import type { CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, GridApi } from 'ag-grid-community';
@@ -9,6 +9,7 @@ import type { CatalogueElement } from '../../../core/catalogue';
 import type { Lang } from '../../../core/format';
 import type { EntryGridContext } from '../../grid/entry-columns';
 import type { EntryRow } from '../../grid/entry-model';
+import { filledIn, jumpTarget, type JumpKey } from '../../grid/jump';
 import { clearRange, copyText, fillDown, rangeOf, rangeSize, step, type CellPos } from '../../grid/range';
 import { useEntry } from '../../stores/entry';
 
@@ -124,10 +125,15 @@ export function useGridRange(
     (ev: KeyboardEvent<HTMLDivElement>) => {
       const api = gridApi.current;
       if (!api || api.getEditingCells().length > 0 || !focus.current || !anchor.current) return;
-      if (ev.shiftKey && !ev.ctrlKey && !ev.metaKey && !ev.altKey && ARROWS.has(ev.key)) {
+      if (ev.shiftKey && !ev.altKey && ARROWS.has(ev.key)) {
         ev.preventDefault();
         ev.stopPropagation();
-        focus.current = step(focus.current, ev.key, rows.length, elements.length);
+        // Shift+arrow grows the block by one cell; Ctrl+Shift+arrow to where Ctrl+arrow would
+        // jump from the block's moving corner (the edge of the filled cells), as in Excel.
+        focus.current =
+          ev.ctrlKey || ev.metaKey
+            ? jumpTarget(focus.current, `Ctrl+${ev.key}` as JumpKey, rows.length, elements.length, filledIn(rows, elements))
+            : step(focus.current, ev.key, rows.length, elements.length);
         const e = elements[focus.current.col];
         if (e) {
           pending.current = focus.current;
