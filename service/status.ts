@@ -11,7 +11,7 @@ import { parseCsv } from '../core/csv';
 import { deadlineOf, timelinessOf, viDate, viDateTime, type Deadline } from '../core/deadline';
 import { FileRejectedError, UserError, type LineProblem } from '../core/errors';
 import type { Lang } from '../core/format';
-import { formatPercent } from '../core/format';
+import { formatMonth, formatPercent } from '../core/format';
 import { parseLang, translator } from '../core/i18n';
 import { DEFAULT_LEVEL_NAMES, ORG_UNIT_LEVELS, isActiveIn, subtree, type OrgUnitLevel } from '../core/orgunit';
 import { parseLevel } from '../core/levels';
@@ -227,7 +227,7 @@ export function reminders(ctx: ServiceContext, year: number, month: number, lang
     if (m.state === 'late') late.push({ unit: u.unit, name: u.name, sentAt: m.sentAt });
   }
   const when = (iso: string) => (lang === 'vi' ? viDateTime(iso) : iso.slice(0, 16).replace('T', ' ') + ' UTC');
-  const params = { home: s.homeName, month: `${String(month).padStart(2, '0')}/${year}`, deadline: viDate(deadline), asOf: when(s.asOf) };
+  const params = { home: s.homeName, month: lang === 'vi' ? `${month}/${year}` : formatMonth(makeMonth(year, month), 'en'), deadline: viDate(deadline), asOf: when(s.asOf) };
   const lines: string[] = [];
   if (missing.length > 0 || late.length > 0) {
     lines.push(t('status.remind.greeting'), '');

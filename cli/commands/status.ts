@@ -2,7 +2,7 @@
 import { basename } from 'node:path';
 import type { MonthReport, StatusResult } from '../../core/api';
 import { viDate, viDateTime } from '../../core/deadline';
-import { formatPercent, type Lang } from '../../core/format';
+import { formatMonth, formatPercent, type Lang } from '../../core/format';
 import { userMessage } from '../../core/i18n';
 import { readTextFile } from '../../db/files';
 import { parse, UsageError, type Command } from '../args';
@@ -54,10 +54,10 @@ function printTotals(r: StatusResult, io: { out: (t: string) => void; lang: Lang
   const vi = io.lang === 'vi';
   for (const t of r.totals) {
     const rate = (x: number | null) => (x === null ? '—' : formatPercent(x, io.lang));
-    const month = `${t.period.slice(5)}/${t.period.slice(0, 4)}`;
+    const month = formatMonth(t.period, io.lang);
     io.out(
       vi
-        ? `Tháng ${month} (hạn ${viDate(t.deadline)}): đã nhận ${t.received}/${t.expected} (${rate(t.reportingRate)}), đúng hạn ${t.onTime} (${rate(t.onTimeRate)}), muộn ${t.late}, chưa gửi ${t.missing}, chưa đến hạn ${t.notDue}`
+        ? `${month.charAt(0).toUpperCase()}${month.slice(1)} (hạn ${viDate(t.deadline)}): đã nhận ${t.received}/${t.expected} (${rate(t.reportingRate)}), đúng hạn ${t.onTime} (${rate(t.onTimeRate)}), muộn ${t.late}, chưa gửi ${t.missing}, chưa đến hạn ${t.notDue}`
         : `${month} (due ${t.deadline}): received ${t.received}/${t.expected} (${rate(t.reportingRate)}), on time ${t.onTime} (${rate(t.onTimeRate)}), late ${t.late}, missing ${t.missing}, not yet due ${t.notDue}`,
     );
   }
@@ -66,8 +66,8 @@ function printTotals(r: StatusResult, io: { out: (t: string) => void; lang: Lang
 function printMonth(r: StatusResult, io: { out: (t: string) => void; lang: Lang }): void {
   const vi = io.lang === 'vi';
   const t = r.totals[0]!;
-  const month = `${t.period.slice(5)}/${t.period.slice(0, 4)}`;
-  io.out(vi ? `Báo cáo tháng ${month} gửi ${r.homeName}, hạn ${viDate(t.deadline)} (${r.ruleText})` : `Reports for ${month} to ${r.homeName}, due ${t.deadline} (${r.ruleText})`);
+  const month = formatMonth(t.period, io.lang);
+  io.out(vi ? `Báo cáo ${month} gửi ${r.homeName}, hạn ${viDate(t.deadline)} (${r.ruleText})` : `Reports for ${month} to ${r.homeName}, due ${t.deadline} (${r.ruleText})`);
   io.out(
     (vi
       ? ['Mã', 'Đơn vị', 'Tình trạng', 'Phiên bản', 'Gửi lúc (ký)', 'Nhận lúc', 'Hoàn thành', 'Lỗi chưa giải thích']

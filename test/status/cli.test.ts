@@ -67,12 +67,12 @@ describe('thongke units import / status (in process, test clock)', () => {
     const year = await run(at, 'status', p, '--year', '2024');
     expect(year.out).toContain('Tình hình báo cáo năm 2024 gửi Tỉnh Thanh Hóa');
     expect(year.out).toMatch(/TH_HH\t✗\t✗\t✗\t✓\t·/);
-    expect(year.out).toContain('Tháng 04/2024 (hạn 12/05/2024): đã nhận 1/2 (50%), đúng hạn 1 (50%), muộn 0, chưa gửi 1, chưa đến hạn 0');
+    expect(year.out).toContain('Tháng 4/2024 (hạn 12/05/2024): đã nhận 1/2 (50%), đúng hạn 1 (50%), muộn 0, chưa gửi 1, chưa đến hạn 0');
     const month = await run(at, 'status', p, '--year', '2024', '--month', '4');
     expect(month.out).toMatch(/TH_HH\tHuyện Hoằng Hóa\tĐúng hạn\tr1\t11\/05\/2024 15:00\t20\/05\/2024 08:00\tchưa\t\d+/);
     expect(month.out).toMatch(/TH_NS\tHuyện Nông Cống\tChưa gửi \(quá hạn\)\t—/);
     const remind = await run(at, 'status', p, '--year', '2024', '--month', '4', '--reminders');
-    expect(remind.out).toContain('chưa nhận được báo cáo thống kê tháng 04/2024 (hạn 12/05/2024) của 1 đơn vị sau:\n- Huyện Nông Cống');
+    expect(remind.out).toContain('chưa nhận được báo cáo thống kê tháng 4/2024 (hạn 12/05/2024) của 1 đơn vị sau:\n- Huyện Nông Cống');
     const en = await run(at, 'status', p, '--year', '2024', '--month', '4', '--lang', 'en');
     expect(en.out).toContain('On time');
     expect((await run(at, 'status', p, '--year', '2024', '--reminders')).code).toBe(2);

@@ -173,7 +173,7 @@ describe('reporting status', () => {
     expect(r.missing.map((u) => u.unit)).toEqual(['TH_QX', 'TH_NS']);
     expect(r.late.map((u) => u.unit)).toEqual(['TH_HH']);
     expect(r.text).toContain('Kính gửi các đơn vị');
-    expect(r.text).toContain('tháng 05/2024 (hạn 12/06/2024)');
+    expect(r.text).toContain('tháng 5/2024 (hạn 12/06/2024)');
     expect(r.text).toContain('- Huyện Quảng Xương');
     expect(r.text).toContain('gửi lúc 14/06/2024 08:00');
     expect(r.text).toContain('1/3 (33,3%)');
