@@ -20,3 +20,24 @@ describe('vi-VN formatting', () => {
     expect(formatMoney(49875000, 'en')).toBe('49,875,000 VND');
   });
 });
+
+describe('formatPeriod', () => {
+  it('words every kind of period, in both languages, and leaves anything else as it is', async () => {
+    const { formatPeriod } = await import('./format');
+    expect(['2024-05', '2024-Q2', '2024-H1', '2024-9M', '2024'].map((p) => formatPeriod(p))).toEqual([
+      'tháng 5/2024',
+      'quý II/2024',
+      '6 tháng đầu năm 2024',
+      '9 tháng năm 2024',
+      'năm 2024',
+    ]);
+    expect(['2024-05', '2024-Q4', '2024-H1', '2024-9M', '2024'].map((p) => formatPeriod(p, 'en'))).toEqual([
+      'May 2024',
+      'Q4 2024',
+      'the first half of 2024',
+      'the first nine months of 2024',
+      '2024',
+    ]);
+    expect(formatPeriod('2024-13')).toBe('2024-13');
+  });
+});

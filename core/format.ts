@@ -53,8 +53,28 @@ const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July
 
 /** A month as people read it: "tháng 5/2024", "May 2024" (never "2024-05"). */
 export function formatMonth(period: string, lang: Lang = 'vi'): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
   if (!m) return period;
   const month = Number(m[2]);
   return lang === 'vi' ? `tháng ${month}/${m[1]}` : `${EN_MONTHS[month - 1] ?? m[2]} ${m[1]}`;
 }
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/**
+ * Any period as people read it: a month as formatMonth; "quý II/2024" / "Q2 2024"; "6 tháng đầu
+ * năm 2024" / "first half of 2024"; "9 tháng năm 2024" / "first nine months of 2024"; "năm 2024" /
+ * "2024". Anything else is returned as it is.
+ */
+export function formatPeriod(spec: string, lang: Lang = 'vi'): string {
+  const m = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-(H1)|-(9M))?$/.exec(spec);
+  if (!m) return spec;
+  const vi = lang === 'vi';
+  const year = m[1]!;
+  if (m[2]) return formatMonth(spec, lang);
+  if (m[3]) return vi ? `quý ${ROMAN[Number(m[3]) - 1]!}/${year}` : `Q${m[3]} ${year}`;
+  if (m[4]) return vi ? `6 tháng đầu năm ${year}` : `the first half of ${year}`;
+  if (m[5]) return vi ? `9 tháng năm ${year}` : `the first nine months of ${year}`;
+  return vi ? `năm ${year}` : year;
+}
+

@@ -27,7 +27,7 @@ import enUnits2 from '../resources/i18n/en/units2.json';
 import viUnits2 from '../resources/i18n/vi/units2.json';
 import enPlans from '../resources/i18n/en/plans.json';
 import viPlans from '../resources/i18n/vi/plans.json';
-import { formatMonth, type Lang } from './format';
+import { formatMonth, formatPeriod, type Lang } from './format';
 import { levelParams } from './levels';
 import { clipParams, type UserError } from './errors';
 
@@ -45,10 +45,12 @@ const instances = new Map<Lang, TFunction>();
  * Formats a message may ask for, so that a code stored as data reads as people read it in the
  * message's language, wherever the message was built: `{{period, month}}` turns "2024-05" into
  * "tháng 5/2024" / "May 2024" (an error raised where the language is not known carries the raw
- * month, and is worded when it is shown). The service's and the UI's instances both have them.
+ * month, and is worded when it is shown); `{{period, period}}` does the same for any period. The service's and the UI's instances both have them.
  */
 export function addFormats(inst: I18n): void {
   inst.services.formatter?.add('month', (value: unknown, lng: string | undefined) => (typeof value === 'string' ? formatMonth(value, parseLang(lng)) : String(value)));
+  // `{{period, period}}`: any period ("2024-Q2" → "quý II/2024", "Q2 2024").
+  inst.services.formatter?.add('period', (value: unknown, lng: string | undefined) => (typeof value === 'string' ? formatPeriod(value, parseLang(lng)) : String(value)));
 }
 
 /** A translate function for one language; `{{name}}` placeholders are filled from params. */

@@ -188,7 +188,7 @@ describe('province indicators', () => {
     store.close();
     const text = await runCli(['indicators', file, '--unit', 'P', '--period', '2024-05']);
     expect(text.code).toBe(0);
-    expect(text.out).toContain('Chỉ tiêu kế hoạch của Tỉnh mẫu, kỳ 2024-05 (kế hoạch năm 2024)');
+    expect(text.out).toContain('Chỉ tiêu kế hoạch của Tỉnh mẫu, tháng 5/2024 (kế hoạch năm 2024)');
     expect(text.out).toContain('Tỷ suất tử vong trẻ em dưới 1 tuổi (trên 1.000 trẻ đẻ sống)\t2\t250\t8‰\t< 8\tChưa đạt');
     expect(text.out).toContain('Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ các loại vắc xin\t189\t200\t94,5%\t≥ 98\tChưa đạt');
     expect(text.out).toContain('Không tính được: danh mục thiếu số giường bệnh');
