@@ -11,7 +11,7 @@
 // edit in progress), EntryTools (status and files).
 import type { CellFocusedEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CellPanel } from '../components/CellPanel';
 import { MessageBox } from '../components/MessageBox';
@@ -81,6 +81,20 @@ export function EntryScreen() {
     [elements, units, lang, t],
   );
   const save = useCallback((target: EditTarget, raw: unknown) => void edit(target, raw), [edit]);
+  // Filled commune workbooks dropped anywhere on the screen: checked and imported as if chosen
+  // with "Nhập biểu Excel của xã…" (the service refuses what is not a workbook, with the reason).
+  const [dropOver, setDropOver] = useState(false);
+  const onDropFiles = useCallback(
+    (e: DragEvent) => {
+      if (!e.dataTransfer.types.includes('Files')) return;
+      e.preventDefault();
+      setDropOver(false);
+      const files = [...e.dataTransfer.files];
+      if (files.length === 0 || useEntry.getState().busy) return;
+      void useEntry.getState().importWorkbooks((summary) => window.confirm(`${summary}\n\n${t('ui.workbook.confirm')}`), files);
+    },
+    [t],
+  );
   const targetOf = useCallback((unit: string, element: string): EditTarget => ({ unit, element, month, label: label(unit, element, month) }), [month, label]);
   const openEdit = useOpenEdit(gridApi, targetOf, save);
   const onJumpKey = useGridKeys(gridApi, rows, elements);
@@ -146,7 +160,17 @@ export function EntryScreen() {
   }, []);
 
   return (
-    <section className="screen entry-screen" aria-label={t('ui.tabs.entry')}>
+    <section
+      className={`screen entry-screen${dropOver ? ' drop-over' : ''}`}
+      aria-label={t('ui.tabs.entry')}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDropOver(true);
+      }}
+      onDragLeave={() => setDropOver(false)}
+      onDrop={onDropFiles}
+    >
       <PeriodBar withProgramme={view === 'grid'} />
       <EntryTools home={home} />
       <div className="entry-views">

@@ -6,6 +6,8 @@
 import { create } from 'zustand';
 import { formatMonth, formatNumber } from '../../core/format';
 import type { SetValueResult } from '../../core/api';
+import type { ChosenFile } from '../../core/api/shell';
+import { MAX_WORKBOOK_BYTES } from '../../core/api/workbook';
 import type { DataValue } from '../../core/values';
 import { ApiFailure, invoke, messageOf } from '../api';
 import type { ScreenMessage } from '../components/MessageBox';
@@ -101,8 +103,11 @@ interface EntryActions {
   exportCsv: (unit: string) => Promise<void>;
   /** Asks main where to save the commune workbook (every commune of `unit`) for the month. */
   exportWorkbook: (unit: string) => Promise<void>;
-  /** Asks for filled workbooks, checks them (dry run), asks the user, imports all or nothing. */
-  importWorkbooks: (confirm: (summary: string) => boolean) => Promise<void>;
+  /**
+   * Asks for filled workbooks (or takes the files dropped on the screen), checks them (dry run),
+   * asks the user, imports all or nothing.
+   */
+  importWorkbooks: (confirm: (summary: string) => boolean, dropped?: readonly File[]) => Promise<void>;
   /** Shows a message above the grid (a refusal the screen itself decided). */
   notify: (message: EntryMessage) => void;
   dismiss: () => void;
@@ -296,10 +301,10 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
     }
   },
 
-  async importWorkbooks(confirm) {
+  async importWorkbooks(confirm, dropped) {
     set({ busy: true, message: null });
     try {
-      const chosen = await invoke('workbook.openFiles', {});
+      const chosen = dropped ? { files: await Promise.all(dropped.slice(0, MAX_DROPPED).map(readDropped)) } : await invoke('workbook.openFiles', {});
       if (!chosen) {
         set({ busy: false });
         return;
@@ -331,6 +336,15 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
   undo: () => replay('undo'),
   redo: () => replay('redo'),
 }));
+
+/** At most this many files dropped at once (as many as the open dialog would pass). */
+const MAX_DROPPED = 200;
+
+/** Reads a dropped file as the host reads a chosen one: at most the limit plus one byte, and its real size. */
+async function readDropped(file: File): Promise<ChosenFile> {
+  const bytes = new Uint8Array(await file.slice(0, MAX_WORKBOOK_BYTES + 1).arrayBuffer());
+  return { name: file.name, bytes, size: file.size };
+}
 
 /** The month's values as the file holds them, for the rows of `units`. */
 async function loadMonth(month: string, units: readonly string[]): Promise<void> {

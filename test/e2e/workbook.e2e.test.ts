@@ -1,7 +1,8 @@
 // A commune workbook end to end (issue 12), from the entry screen's buttons: saved where the
 // user chose, filled by a script with another library than the one that wrote it (fflate),
 // chosen back in the open dialog, checked, confirmed, imported, and its values shown by the grid;
-// a workbook with a bad cell is refused naming the sheet and cell, nothing written.
+// a workbook with a bad cell is refused naming the sheet and cell, nothing written; files dropped
+// on the screen go the same way.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +69,26 @@ describe('commune workbooks in the app', () => {
       await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /^77$/ }).waitFor();
       await expect.poll(() => cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe('1.001');
       await screenshot(page, '40-entry-workbook-imported');
+
+      // Dropped on the screen instead of chosen: a file that is not a workbook is refused with
+      // its reason and nothing asked; a filled workbook is checked, confirmed and imported.
+      const dropFiles = async (files: { name: string; bytes: Uint8Array }[]) => {
+        const transfer = await page.evaluateHandle((list) => {
+          const dt = new DataTransfer();
+          for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+          return dt;
+        }, files.map((f) => ({ name: f.name, bytes: [...f.bytes] })));
+        await page.locator('.entry-screen').dispatchEvent('dragover', { dataTransfer: transfer });
+        await page.locator('.entry-screen').dispatchEvent('drop', { dataTransfer: transfer });
+      };
+      const before3 = await cell(page, 'TH_HH_03', 'EPI_FULL_U1').innerText();
+      await dropFiles([{ name: 'ghi-chu.xlsx', bytes: new TextEncoder().encode('không phải biểu Excel') }]);
+      await page.getByRole('alert').getByText('ghi-chu.xlsx', { exact: false }).waitFor();
+      await expect.poll(() => cell(page, 'TH_HH_03', 'EPI_FULL_U1').innerText()).toBe(before3);
+      const dropped = fillWorkbook(bytes, { [sheetOf('TH_HH_03')]: { [`D${rowOf('EPI_FULL_U1')}`]: 55 } });
+      page.once('dialog', (d) => void d.accept());
+      await dropFiles([{ name: 'tha-vao.xlsx', bytes: dropped }]);
+      await cell(page, 'TH_HH_03', 'EPI_FULL_U1').filter({ hasText: /^55$/ }).waitFor();
     } finally {
       await app.close();
     }
