@@ -60,10 +60,19 @@ describe('thongke validate', () => {
     put([['C1', 'FP_BIRTHS', 258], ['C1', 'FP_BIRTHS_BOYS', 140], ['C1', 'FP_BIRTHS_GIRLS', 118]]);
     const r = await run('validate', db, '--unit', 'C1', '--period', '2024-05');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Kiểm tra số liệu C1 tháng 5/2024: 0 lỗi quan trọng');
-    expect(r.out).toContain('C1 (Xã Một): 3/');
+    // Units by name; the code only in parentheses.
+    expect(r.out).toContain('Kiểm tra số liệu Xã Một tháng 5/2024: 0 lỗi quan trọng');
+    expect(r.out).toContain('Xã Một (C1): 3/');
     const en = await run('validate', db, '--unit', 'C1', '--period', '2024-05', '--lang', 'en');
-    expect(en.out).toContain('Checks of C1 for May 2024: 0 high');
+    expect(en.out).toContain('Checks of Xã Một for May 2024: 0 high');
+  });
+
+  it('names the unit of each problem by its name, the code and rule id after it', async () => {
+    put([['C1', 'FP_BIRTHS', 258], ['C1', 'FP_BIRTHS_BOYS', 140], ['C1', 'FP_BIRTHS_GIRLS', 108], ['C1', 'RH_LIVE_BIRTHS', 258]]);
+    const r = await run('validate', db, '--unit', 'D', '--period', '2024-05');
+    expect(r.code).toBe(1);
+    const line = r.out.split('\n').find((l) => l.includes('(C1, quy tắc PARTS_FP_BIRTHS)'));
+    expect(line).toBe('[quan trọng] Xã Một: Các thành phần của "Tổng số trẻ sinh" cộng lại được 248, khác tổng đã báo cáo 258 (chênh lệch 10). (C1, quy tắc PARTS_FP_BIRTHS)');
   });
 
   it('reports bad rule files with the rule id and position, and still checks with the good rules', async () => {
@@ -105,7 +114,7 @@ describe('thongke complete / reopen', () => {
     const refused = await run('complete', db, '--unit', 'D', '--period', '2024-05');
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('Chưa thể đánh dấu tháng 5/2024 của Huyện mẫu là hoàn thành: còn 2 lỗi quan trọng');
-    expect(refused.out).toContain('C2 — CUR_BHYT_LE_VISITS');
+    expect(refused.out).toMatch(/\[quan trọng\] Xã Hai: .*\(C2, quy tắc CUR_BHYT_LE_VISITS\)/);
     put([['C2', 'CUR_VISITS_BHYT', 120, 'Trạm gộp cả lượt khám tại điểm tiêm chủng; đã báo huyện.']]);
     const done = await run('complete', db, '--unit', 'D', '--period', '2024-05', '--json');
     expect(done.code).toBe(0);

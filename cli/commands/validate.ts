@@ -20,18 +20,27 @@ function pct(x: number | null, lang: Lang): string {
   return x === null ? '—' : formatPercent(x, lang, 1);
 }
 
-function violationLine(v: Violation, lang: Lang): string {
+/** Unit code → the name a person reads (the code itself where the unit is unknown). */
+type Names = (code: string) => string;
+const namesOf = (units: readonly { code: string; name: string }[]): Names => {
+  const map = new Map(units.map((u) => [u.code, u.name]));
+  return (code) => map.get(code) ?? code;
+};
+
+// Lines name units by name; the unit code and the rule id follow in parentheses, for whoever
+// looks them up (--json gives them as fields).
+function violationLine(v: Violation, lang: Lang, name: Names): string {
   const t = translator(lang);
-  return t('quality.cli.violation', { importance: t(`quality.importance.${v.importance}`), unit: v.unit, rule: v.rule, message: v.message });
+  return t('quality.cli.violation', { importance: t(`quality.importance.${v.importance}`), unit: name(v.unit), code: v.unit, rule: v.rule, message: v.message });
 }
 
-function printReport(r: ValidationResult, io: CommandIO): void {
+function printReport(r: ValidationResult, io: CommandIO, name: Names): void {
   const t = translator(io.lang);
   for (const p of r.ruleProblems) io.err(p);
-  io.out(t('quality.cli.header', { unit: r.unit, period: r.period, ...r.summary }));
-  for (const v of r.violations) io.out(violationLine(v, io.lang));
-  for (const o of r.outliers) io.out(t('quality.cli.outlierLine', { unit: o.unit, message: o.message }));
-  for (const n of r.notes) io.out(t('quality.cli.note', { unit: n.units.join(', '), message: n.message }));
+  io.out(t('quality.cli.header', { unit: name(r.unit), period: r.period, ...r.summary }));
+  for (const v of r.violations) io.out(violationLine(v, io.lang, name));
+  for (const o of r.outliers) io.out(t('quality.cli.outlierLine', { code: o.unit, message: o.message }));
+  for (const n of r.notes) io.out(t('quality.cli.note', { unit: n.units.map(name).join(', '), message: n.message }));
   const c = r.completeness;
   io.out(t('quality.cli.completeness', { filled: formatNumber(c.filled, io.lang), expected: formatNumber(c.expected, io.lang), pct: pct(c.pct, io.lang) }));
   for (const u of c.byUnit) {
@@ -53,20 +62,21 @@ export const validateCommand: Command = {
     const { unit, period } = unitAndPeriod(values, this.usage);
     // A province's extra rule files, read here: the service checks their text.
     const extraRules = (values.rules ?? []).map((f) => ({ name: basename(f), text: readTextFile(f) }));
-    const r = await withService(positionals[0]!, io, (s) =>
-      s.call('quality.validate', { unit, period, lang: io.lang, ...(extraRules.length > 0 ? { extraRules } : {}) }),
-    );
+    const { r, units } = await withService(positionals[0]!, io, async (s) => ({
+      r: await s.call('quality.validate', { unit, period, lang: io.lang, ...(extraRules.length > 0 ? { extraRules } : {}) }),
+      units: values.json ? [] : await s.call('units.list', {}),
+    }));
     if (values.json) {
       for (const p of r.ruleProblems) io.err(p);
       io.out(JSON.stringify(r));
-    } else printReport(r, io);
+    } else printReport(r, io, namesOf(units));
     return r.summary.high > 0 ? 1 : 0;
   },
 };
 
-function printComplete(r: MarkCompleteResult, io: CommandIO): void {
+function printComplete(r: MarkCompleteResult, io: CommandIO, name: Names): void {
   io.out(r.message);
-  for (const v of r.unexplained) io.out(`  ${violationLine(v, io.lang)}`);
+  for (const v of r.unexplained) io.out(`  ${violationLine(v, io.lang, name)}`);
 }
 
 export const completeCommand: Command = {
@@ -79,9 +89,12 @@ export const completeCommand: Command = {
   async run(argv, io) {
     const { values, positionals } = parse(argv, { unit: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } }, { min: 1, max: 1, usage: this.usage });
     const { unit, period } = unitAndPeriod(values, this.usage);
-    const r = await withService(positionals[0]!, io, (s) => s.call('period.markComplete', { unit, period, lang: io.lang }));
+    const { r, units } = await withService(positionals[0]!, io, async (s) => ({
+      r: await s.call('period.markComplete', { unit, period, lang: io.lang }),
+      units: values.json ? [] : await s.call('units.list', {}),
+    }));
     if (values.json) io.out(JSON.stringify(r));
-    else printComplete(r, io);
+    else printComplete(r, io, namesOf(units));
     return r.completed ? 0 : 1;
   },
 };
