@@ -58,7 +58,7 @@ export async function exportDhis2(ctx: ServiceContext, a: Args<'dhis2.export'>):
   const stored = subtreeValues(store, unit.code, months, a.format === 'json');
   // A month: the stored rows as they are (one per unit and element).
   const rows: ExportRow[] = period.type === 'Monthly' ? stored : aggregated(ctx, stored, months);
-  if (rows.length === 0) throw new UserError('dhis2.export.empty', { unit: unit.name, period: a.period });
+  if (rows.length === 0) throw new UserError('dhis2.export.empty', { unit: unit.name, period: period.spec });
   const dataSet = a.dataSet ?? DEFAULT_DATA_SETS[period.type];
   const input: ExportInput = { dataSet, period, root: unit.code, completeDate: completeDate(store, unit.code, months), rows, mapping };
   const ids = resolveIds(input);
@@ -73,6 +73,7 @@ export async function exportDhis2(ctx: ServiceContext, a: Args<'dhis2.export'>):
     text,
     fileName: `${unit.code}_${period.id}.${a.format === 'json' ? 'json' : 'adx.xml'}`,
     period: period.id,
+    periodSpec: period.spec,
     adxPeriod: period.adx,
     periodType: period.type,
     dataSet,

@@ -58,7 +58,7 @@ export const dhis2ExportCommand: Command = {
         userMessage(
           {
             key: 'dhis2.cli.exported',
-            params: { values: n(io, r.values), orgUnits: n(io, r.orgUnits), period: r.period, file: out, format: r.format === 'json' ? 'dataValueSet JSON' : 'ADX', idScheme: r.idScheme },
+            params: { values: n(io, r.values), orgUnits: n(io, r.orgUnits), period: r.periodSpec, dhis2Period: r.period, file: out, format: r.format === 'json' ? 'dataValueSet JSON' : 'ADX', idScheme: r.idScheme },
           },
           io.lang,
         ),

@@ -45,6 +45,8 @@ export interface Dhis2ExportResult {
   fileName: string;
   /** The period as DHIS2 writes it (202405, 2024Q2, 2024S1, 2024) and as ADX writes it. */
   period: string;
+  /** The same period as written here (2024-05, 2024-Q2, 2024-H1, 2024), for sentences. */
+  periodSpec: string;
   adxPeriod: string;
   periodType: 'Monthly' | 'Quarterly' | 'SixMonthly' | 'Yearly';
   dataSet: string;

@@ -35,7 +35,7 @@ describe('thongke dhis2', () => {
     const e = tmp.path('e.sqlite');
     const adx = thongke('dhis2', 'export', d, '--unit', 'TH_HH', '--period', '2024-05', '--format', 'adx', '--out', tmp.path('may.adx.xml'));
     expect(adx.code, adx.err).toBe(0);
-    expect(adx.out).toMatch(/^Đã xuất 2\.\d{3} giá trị của 40 đơn vị, kỳ 202405, ra tệp .*may\.adx\.xml \(ADX, mã CODE\)\./);
+    expect(adx.out).toMatch(/^Đã xuất 2\.\d{3} giá trị của 40 đơn vị, tháng 5\/2024 \(kỳ 202405 của DHIS2\), ra tệp .*may\.adx\.xml \(ADX, mã CODE\)\./);
     expect((await validateAdx(readFileSync(tmp.path('may.adx.xml'), 'utf8'))).valid).toBe(true);
 
     const json = thongke('dhis2', 'export', d, '--unit', 'TH_HH', '--period', '202405', '--format', 'json', '--out', tmp.path('may.json'), '--json');

@@ -163,7 +163,9 @@ describe('periods and empty exports', () => {
     const d = tmp.path('d.sqlite');
     expect((await refused(d, 'dhis2.export', { unit: 'TH_HH', period: '2024-9M', format: 'adx' })).key).toBe('dhis2.period.nineMonths');
     expect((await refused(d, 'dhis2.export', { unit: 'TH_HH', period: '2024W05', format: 'adx' })).key).toBe('dhis2.period.bad');
-    expect((await refused(d, 'dhis2.export', { unit: 'TH_HH', period: '2019-05', format: 'json' })).key).toBe('dhis2.export.empty');
+    const empty = await refused(d, 'dhis2.export', { unit: 'TH_HH', period: '2019-05', format: 'json' }, 'vi');
+    expect(empty.key).toBe('dhis2.export.empty');
+    expect(empty.message).toBe('Huyện Hoằng Hóa chưa có số liệu nào cho tháng 5/2019: không có gì để xuất sang DHIS2.');
     expect((await refused(d, 'dhis2.export', { unit: 'NOPE', period: '2024-05', format: 'json' })).key).toBe('error.unknownUnit');
   });
 });
