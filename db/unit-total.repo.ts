@@ -28,6 +28,15 @@ export function treeIn(tree: OrgTree, month: string, moves: readonly UnitChange[
 
 const hasTables = new WeakMap<Db, boolean>();
 
+/**
+ * Makes this connection compute every figure as if nothing were stored (the tests' and the
+ * bench's reference path); `false` reads stored totals again.
+ */
+export function ignoreStoredTotals(db: Db, ignore = true): void {
+  if (ignore) hasTables.set(db, false);
+  else hasTables.delete(db);
+}
+
 /** False on a read-only connection to a file older than migration 7 (it is never migrated). */
 export function hasStoredTotals(db: Db): boolean {
   let has = hasTables.get(db);
