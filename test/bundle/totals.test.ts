@@ -12,6 +12,7 @@ import { getFigures } from '../../db/figures.repo';
 import { openStore, type Store } from '../../db/store';
 import { ignoreStoredTotals } from '../../db/unit-total.repo';
 import { setValue } from '../../db/values.repo';
+import { runCli } from '../helpers/cli';
 import { NOW, demoDistrict, emptyProvince, fileState, newKey, openAt, renamedBundle, service } from './fixtures';
 
 let dir: string;
@@ -104,5 +105,23 @@ describe('stored totals at the province', () => {
     own.run(v.element);
     expect(stored(province)).toEqual(['TH_HH@2024-05', 'TH_QX@2024-05']);
     sameAsSummed(province, ['TH'], ['2024-05']);
+  });
+
+  it('an old database (nothing stored) reads summed figures until `thongke totals rebuild` stores them', async () => {
+    const b = await exportOf('2024-04', '2024-05');
+    expect((await importInto(province, b.fileName, b.bytes, { trust: true })).status).toBe('imported');
+    const expected = JSON.stringify(getFigures(province, 'TH', '2024'));
+    // As a database migrated from version 6: the tables are there, empty.
+    province.db.exec('DELETE FROM unit_total_done; DELETE FROM unit_total;');
+    expect(JSON.stringify(getFigures(province, 'TH', '2024'))).toBe(expected);
+    province.close();
+    const r = await runCli(['totals', 'rebuild', pFile()]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Đã tính lại và lưu tổng số của 2 tháng/);
+    province = openAt(pFile());
+    expect(stored(province)).toEqual(['TH@2024-04', 'TH@2024-05', 'TH_HH@2024-04', 'TH_HH@2024-05']);
+    expect(JSON.stringify(getFigures(province, 'TH', '2024'))).toBe(expected);
+    expect((await runCli(['totals', 'rebuild'])).code).not.toBe(0);
   });
 });
