@@ -7,6 +7,7 @@ import { MONTH_LOCKED } from './migrations/0003-month-lock';
 import { lockingUnit } from './periods.repo';
 import { prepared } from './query';
 import type { Store } from './store';
+import { forgetTotals, hasStoredTotals, storeTotals } from './unit-total.repo';
 
 const subtreeIds = (store: Store, unit: string): number[] => subtree(store.tree(), unit).map((c) => store.unitId(c));
 
@@ -238,6 +239,16 @@ const INSERT_VALUES = (rows: number) => `
   INSERT INTO data_value (unit_id, period, element_id, value, comment, revision, updated_by, updated_at, source)
   VALUES ${Array(rows).fill(VALUE_ROW).join(', ')}`;
 
+// The row triggers the apply replaces by set-based work (see applyBundle).
+const DROPPED_TRIGGERS = [
+  'data_value_locked_insert',
+  'data_value_locked_update',
+  'data_value_audit_insert',
+  'unit_total_value_insert',
+  'unit_total_value_update',
+  'unit_total_value_delete',
+];
+
 const UPSERT_NARRATIVE = `
   INSERT INTO narrative (unit_id, period, section, body, revision, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (unit_id, period, section) DO UPDATE SET body = excluded.body, revision = max(revision + 1, excluded.revision),
@@ -322,6 +333,8 @@ export function applyBundle(store: Store, a: ApplyInput): void {
       // tree for every row: under this transaction's write lock nobody else can complete a month,
       // so the lock is checked once per month here instead. Migration 1's insert-audit trigger
       // runs once per row: the same audit rows are written set-based after each month's inserts.
+      // Migration 7's triggers forget stored totals row by row: the months are forgotten once
+      // each here instead, and their totals stored again (storeTotals) before the commit.
       // The triggers are put back, identical, before the commit; a failure rolls the drop back
       // with everything else. Updates keep their audit trigger.
       for (const m of a.months) {
@@ -329,9 +342,10 @@ export function applyBundle(store: Store, a: ApplyInput): void {
         if (locker && !ids.has(locker)) throw new Error(MONTH_LOCKED);
       }
       const triggers = db
-        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN ('data_value_locked_insert', 'data_value_locked_update', 'data_value_audit_insert')")
+        .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${DROPPED_TRIGGERS.map((n) => `'${n}'`).join(', ')})`)
         .all() as { name: string; sql: string }[];
       for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
+      const totals = hasStoredTotals(db);
       const auditSetBased = triggers.some((t) => t.name === 'data_value_audit_insert');
       for (const m of a.months) {
         const source = `bundle:${a.source}:r${m.revision}`;
@@ -360,6 +374,10 @@ export function applyBundle(store: Store, a: ApplyInput): void {
         for (const n of m.narrative) upsertNarrative.run(ids.get(n[0]), m.period, n[1], n[2], n[3], n[4], n[5]);
         for (const s of m.statuses) putStatus.run(ids.get(s[0]), m.period, s[1], s[2], s[3], s[4]);
         received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at, a.created, a.created, a.at, m.unexplained ?? null);
+        if (totals) {
+          if (m.inserts.length > 0 || m.updates.length > 0) forgetTotals(store, [...ids.values()], m.period);
+          storeTotals(store, a.source, [m.period]);
+        }
       }
       for (const t of triggers) db.exec(t.sql);
       if (foreignKeys) checkForeignKeys(db, [...ids.values()], [...elementIds.values()]);

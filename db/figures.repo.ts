@@ -4,10 +4,11 @@ import { UNSUMMED_KINDS } from '../core/catalogue';
 import { computeFigures, type Figures, type PredecessorUse } from '../core/figures';
 import { UserError } from '../core/errors';
 import { isPeriodSpec, resolvePeriod, samePeriodLastYear, yearToDateMonths } from '../core/period';
-import { buildTree, parentIn, predecessorsOf, subtree, type OrgTree, type UnitChange } from '../core/orgunit';
+import { predecessorsOf, subtree } from '../core/orgunit';
 import { effectivePlans } from './plans.repo';
 import { all, inList, prepared, qb } from './query';
 import type { Store } from './store';
+import { hasStoredTotals, movesOf, storedTotals, treeIn } from './unit-total.repo';
 
 /** The grouped query over some units: one row per element and month with a total. */
 function sumRows(store: Store, unitIds: readonly number[], self: number, months: readonly string[], noRates = false): { element_id: number; period: string; total: number | null }[] {
@@ -40,8 +41,16 @@ function sumsOver(store: Store, unitIds: readonly number[], self: number, months
   return sums;
 }
 
+/**
+ * A sum of decimals depends, in its last bits, on the order it was added in: the stored totals
+ * (a province from its districts' totals) and the grouped query (every value at once) may differ
+ * there. Both are read to 12 significant digits, which a figure never needs more of.
+ */
+const round12 = (x: number): number => Number(x.toPrecision(12));
+
 function addTo(sums: Map<string, Map<string, number>>, code: string, period: string, total: number | null): void {
   if (total === null) return;
+  total = round12(total);
   let m = sums.get(code);
   if (!m) {
     m = new Map<string, number>();
@@ -69,25 +78,6 @@ function subtreeRows(store: Store, unit: string, months: readonly string[]): { e
     else groups.set(key, { ids, months: [m] });
   }
   return [...groups.values()].flatMap((g) => sumRows(store, g.ids, self, g.months));
-}
-
-/** Every move that took effect from a month (units.move, and the units a merger moved). */
-function movesOf(store: Store): UnitChange[] {
-  return (
-    store.db
-      .prepare(
-        `SELECT u.code AS unit, h.old_value AS oldValue, h.effective_from AS "from" FROM org_unit_history h
-         JOIN org_unit u ON u.id = h.unit_id WHERE h.change = 'move' AND h.effective_from IS NOT NULL`,
-      )
-      .all() as { unit: string; oldValue: string | null; from: string }[]
-  ).map((r) => ({ ...r, change: 'move' as const, newValue: null, note: null, changedBy: '', changedAt: '' }));
-}
-
-/** The tree as it stood in `month`: each moved unit under the parent it had then. */
-function treeIn(tree: OrgTree, month: string, moves: readonly UnitChange[]): OrgTree {
-  const moved = new Set(moves.filter((m) => month < m.from!).map((m) => m.unit));
-  if (moved.size === 0) return tree;
-  return buildTree([...tree.units.values()].map((u) => (moved.has(u.code) ? { ...u, parent: parentIn(u, month, moves) } : u)));
 }
 
 /**
@@ -188,15 +178,23 @@ function keptTotalsReady(store: Store): void {
 }
 
 /**
- * element code → month → aggregated value over the unit's subtree. Each month's totals are kept
- * (above) once computed, by the same grouped query; a change of a value forgets its month, so a
- * province's year after a bundle is one month's sum, not 2 M rows again. A read-only
- * connection computes without keeping.
+ * element code → month → aggregated value over the unit's subtree. A month whose totals are
+ * stored in the file (db/unit-total.repo.ts: written by the bundle apply and `totals rebuild`)
+ * is read from there. Any other month is summed by the grouped query and kept for this
+ * connection (above): a change of a value forgets its month, so a province's year after a
+ * change is one month's sum, not 2 M rows again. A read-only connection computes without
+ * keeping. Reading never writes the user's file.
  */
 export function monthSums(store: Store, unit: string, months: readonly string[]): Map<string, Map<string, number>> {
   const sums = new Map<string, Map<string, number>>();
   const add = (elementId: number, period: string, total: number | null) => addTo(sums, store.elementCode(elementId), period, total);
-  if (store.db.readonly || months.length === 0) {
+  if (months.length > 0 && hasStoredTotals(store.db)) {
+    const stored = storedTotals(store, store.unitId(unit), months);
+    for (const r of stored.rows) add(r.element_id, r.period, r.total);
+    if (stored.months.size > 0) months = months.filter((m) => !stored.months.has(m));
+  }
+  if (months.length === 0) return sums;
+  if (store.db.readonly) {
     for (const r of subtreeRows(store, unit, months)) add(r.element_id, r.period, r.total);
     return sums;
   }

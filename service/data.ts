@@ -8,6 +8,7 @@ import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../db/csv.repo
 import { seedDemo } from '../db/demo';
 import { seedReform2025 } from '../db/demo/reform2025';
 import { getFigures } from '../db/figures.repo';
+import { rebuildTotals } from '../db/unit-total.repo';
 import { getNarrative, setNarrative } from '../db/narrative.repo';
 import { assertMonthOpen, latestPeriod } from '../db/periods.repo';
 import { isMonth } from '../core/period';
@@ -81,6 +82,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
     },
     'values.importCsvText': (a) => importValuesCsv(store, a.text, a.fileName, user(), now()),
     'figures.get': (a) => getFigures(store, a.unit, a.period),
+    'totals.rebuild': () => rebuildTotals(store),
     'figures.series': (a) => figureSeries(store, a.unit, a.element, a.to, a.months),
     'plans.importCsvText': (a) => ({ count: importPlansCsv(store, a.text, a.fileName, user(), now()) }),
     'narrative.get': (a) => getNarrative(store, a.unit, a.period),

@@ -12,6 +12,7 @@ import { workbookExportCommand, workbookImportCommand } from './workbook';
 import { unitsAddCommand, unitsCloseCommand, unitsHistoryCommand, unitsMergeCommand, unitsMoveCommand, unitsRenameCommand, unitsLevelsCommand } from './units';
 import { figuresCommand, plansImportCommand, valuesExportCommand, valuesImportCommand } from './values';
 import { progressCommand } from './progress';
+import { totalsRebuildCommand } from './totals';
 
 export const COMMANDS: readonly Command[] = [
   initCommand,
@@ -46,4 +47,5 @@ export const COMMANDS: readonly Command[] = [
   dhis2ExportCommand,
   dhis2ImportCommand,
   progressCommand,
+  totalsRebuildCommand,
 ];

@@ -65,6 +65,11 @@ export const dataArgs = area<DataResults>()({
   /** A values CSV, all or nothing, as the installation's user. */
   'values.importCsvText': csvText,
   'figures.get': z.object({ unit: code, period: periodSpec }).strict(),
+  /**
+   * Stores again every month's totals of every unit with children (migration 7): what an old
+   * database, migrated, or a restored backup lacks until its months are received again.
+   */
+  'totals.rebuild': z.object({}).strict(),
   /** One element's figures month by month up to `to` (a chart's trend), with the years' plans. */
   'figures.series': z.object({ unit: code, element: code, to: month, months: z.number().int().min(2).max(60) }).strict(),
   /** A plans CSV (annual targets), all or nothing. */
@@ -134,6 +139,7 @@ export interface DataResults {
   'values.exportCsvText': { text: string; count: number };
   'values.importCsvText': CsvImportResult;
   'figures.get': Figures;
+  'totals.rebuild': { months: number; totals: number };
   'figures.series': FigureSeries;
   'plans.importCsvText': { count: number };
   'narrative.get': NarrativeSection[];
