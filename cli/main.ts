@@ -63,6 +63,7 @@ export async function main(argv: string[], io?: Partial<CommandIO>): Promise<num
     return await found.cmd.run(found.rest, full);
   } catch (e) {
     if (e instanceof UsageError) {
+      if (e.problem) full.err(userMessage(e.problem, lang));
       full.err(e.message);
       return 2;
     }

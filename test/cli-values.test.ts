@@ -287,7 +287,17 @@ describe('usage and databases', () => {
     expect((await run()).code).toBe(2);
     expect((await run('frobnicate')).code).toBe(2);
     expect((await run('figures', db)).code).toBe(2);
-    expect((await run('units', db, '--bogus')).code).toBe(2);
+    // node:util's own refusals are English only: ours say what is wrong, in Vietnamese first.
+    const bogus = await run('units', db, '--bogus');
+    expect(bogus.code).toBe(2);
+    expect(bogus.err).toContain('Không có tùy chọn "--bogus" cho lệnh này.');
+    expect(bogus.err).not.toContain('Unknown option');
+    const noValue = await run('figures', db, '--period', '2024-05', '--unit');
+    expect(noValue.code).toBe(2);
+    expect(noValue.err).toContain('Tùy chọn "--unit" cần một giá trị');
+    const flagValue = await run('units', db, '--json=1', '--lang', 'en');
+    expect(flagValue.code).toBe(2);
+    expect(flagValue.err).toContain('The option "--json" takes no value');
     const u = await run('figures', db, '--unit', 'NOPE', '--period', '2024-05');
     expect(u.code).toBe(1);
     expect(u.err).toContain('NOPE');
