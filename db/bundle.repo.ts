@@ -334,7 +334,9 @@ export function applyBundle(store: Store, a: ApplyInput): void {
       // so the lock is checked once per month here instead. Migration 1's insert-audit trigger
       // runs once per row: the same audit rows are written set-based after each month's inserts.
       // Migration 7's triggers forget stored totals row by row: the months are forgotten once
-      // each here instead, and their totals stored again (storeTotals) before the commit.
+      // each here instead (the sender and every unit above it), and the sender's totals stored
+      // again (storeTotals) before the commit; the units above are stored once for all the
+      // files of an import, after them (storeAboveSenders in service/bundle.ts).
       // The triggers are put back, identical, before the commit; a failure rolls the drop back
       // with everything else. Updates keep their audit trigger.
       for (const m of a.months) {
@@ -376,7 +378,7 @@ export function applyBundle(store: Store, a: ApplyInput): void {
         received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at, a.created, a.created, a.at, m.unexplained ?? null);
         if (totals) {
           if (m.inserts.length > 0 || m.updates.length > 0) forgetTotals(store, [...ids.values()], m.period);
-          storeTotals(store, a.source, [m.period]);
+          storeTotals(store, a.source, [m.period], false);
         }
       }
       for (const t of triggers) db.exec(t.sql);

@@ -116,15 +116,38 @@ function rootOf(tree: OrgTree, code: string): string {
 
 /**
  * Stores, for each month, the totals of the unit and of every unit above it as the tree stood
- * then (an ancestor from its children's stored totals, a child not stored yet first). Run it
- * inside the caller's write transaction, after the month's values are written.
+ * then (an ancestor from its children's stored totals, a child not stored yet first); with
+ * `upward` false, of the unit (and its subtree) only. Run it inside the caller's write
+ * transaction, after the month's values are written.
  */
-export function storeTotals(store: Store, unit: string, months: readonly string[]): void {
+export function storeTotals(store: Store, unit: string, months: readonly string[], upward = true): void {
   const tree = store.tree();
   const moves = movesOf(store);
   for (const m of months) {
     const t = treeIn(tree, m, moves);
-    ensure(store, t, rootOf(t, unit), m, new Set());
+    if (upward || t.units.has(unit)) ensure(store, t, upward ? rootOf(t, unit) : unit, m, new Set());
+  }
+}
+
+/**
+ * After several bundles were applied (each its own transaction, each storing its sender's
+ * months): the units above the senders, stored once per month in one transaction instead of
+ * once per file. A failure here loses nothing: a month not stored is summed from the values
+ * when read, as before.
+ */
+export function storeAboveSenders(store: Store, sent: readonly { unit: string; months: readonly string[] }[]): void {
+  if (sent.length === 0 || !hasStoredTotals(store.db)) return;
+  try {
+    store.db
+      .transaction(() => {
+        for (const s of sent) storeTotals(store, s.unit, s.months);
+      })
+      .immediate();
+  } catch (e) {
+    // A busy or full disk: nothing to tell the user, the imports are committed and the figures
+    // stay right. Anything else is a fault of ours.
+    const code = (e as { code?: unknown }).code;
+    if (!(typeof code === 'string' && code.startsWith('SQLITE_'))) throw e;
   }
 }
 

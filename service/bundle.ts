@@ -26,6 +26,7 @@ import {
   receivedRevision, recordSent, trustedKey, type MonthWrite,
 } from '../db/bundle.repo';
 import { registeredUnits } from '../db/status.repo';
+import { storeAboveSenders } from '../db/unit-total.repo';
 import { currentUser, type ServiceContext } from './data';
 import { isMonthLockedError, lockingUnit } from '../db/periods.repo';
 import { commentedCells, getMonthStatus } from '../db/quality.repo';
@@ -381,6 +382,8 @@ export function importBundles(ctx: ServiceContext, files: readonly ImportFile[],
   if (files.length > 1) db.pragma('wal_autocheckpoint = 0');
   try {
     for (const f of files) results.push(importOne(ctx, f, opts));
+    const sent = results.filter((r) => r.status === 'imported' && r.unit).map((r) => ({ unit: r.unit!, months: r.periods }));
+    storeAboveSenders(ctx.store, sent);
     return { files: results };
   } finally {
     if (files.length > 1) {

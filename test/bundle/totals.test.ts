@@ -107,6 +107,24 @@ describe('stored totals at the province', () => {
     sameAsSummed(province, ['TH'], ['2024-05']);
   });
 
+  it('several files in one import: each district stored with its file, the province once after them', async () => {
+    const b = await exportOf('2024-05');
+    const second = renamedBundle(b.bytes, 'TH_QX', 'Huyện Quảng Xương', newKey());
+    const writes: string[] = [];
+    // Which unit's month is stored when: the province's row comes after both districts' rows.
+    province.db.function('note_store', (unit: number) => {
+      writes.push(String(unit));
+      return null;
+    });
+    province.db.exec('CREATE TEMP TRIGGER note_done AFTER INSERT ON main.unit_total_done BEGIN SELECT note_store(NEW.unit_id); END');
+    const r = await service(province)['bundle.import']({ files: [{ name: b.fileName, bytes: b.bytes }, { name: 'TH_QX.tkb', bytes: second }], trust: true });
+    expect(r.files.map((f) => f.status)).toEqual(['imported', 'imported']);
+    const code = (id: string) => (province.db.prepare('SELECT code FROM org_unit WHERE id = ?').get(Number(id)) as { code: string }).code;
+    expect(writes.map(code)).toEqual(['TH_HH', 'TH_QX', 'TH']);
+    expect(stored(province)).toEqual(['TH@2024-05', 'TH_HH@2024-05', 'TH_QX@2024-05']);
+    sameAsSummed(province, ['TH', 'TH_HH', 'TH_QX'], ['2024-05', '2024']);
+  });
+
   it('an old database (nothing stored) reads summed figures until `thongke totals rebuild` stores them', async () => {
     const b = await exportOf('2024-04', '2024-05');
     expect((await importInto(province, b.fileName, b.bytes, { trust: true })).status).toBe('imported');
