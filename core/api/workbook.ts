@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { area } from './contract';
 import { code, month } from './data';
 
-/** The largest workbook file taken: a district's 37 communes make about 0.3 MB. */
-export const MAX_WORKBOOK_BYTES = 16 * 1024 * 1024;
+import { MAX_WORKBOOK_BYTES } from '../workbook-limits';
+
+export { MAX_WORKBOOK_BYTES };
 
 const bytes = z.custom<Uint8Array>((x) => x instanceof Uint8Array, 'bytes (Uint8Array)');
 const lang = z.enum(['vi', 'en']).optional();

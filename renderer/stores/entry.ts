@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import { formatMonth, formatNumber } from '../../core/format';
 import type { SetValueResult } from '../../core/api';
 import type { ChosenFile } from '../../core/api/shell';
-import { MAX_WORKBOOK_BYTES } from '../../core/api/workbook';
+import { MAX_WORKBOOK_BYTES } from '../../core/workbook-limits';
 import type { DataValue } from '../../core/values';
 import { ApiFailure, invoke, messageOf } from '../api';
 import type { ScreenMessage } from '../components/MessageBox';
