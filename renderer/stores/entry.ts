@@ -347,20 +347,19 @@ async function loadMonth(month: string, units: readonly string[]): Promise<void>
     message: s.message?.kind === 'error' ? s.message : null,
   }));
   try {
-    const [lockedUnits, ...lists] = await Promise.all([
+    // Two calls whatever the number of units: every unit's values at once (values.getMany).
+    const [lockedUnits, list] = await Promise.all([
       units.length > 0 ? invoke('period.locked', { period: month, units: [...units] }) : Promise.resolve([]),
-      ...units.map((unit) => invoke('values.get', { unit, period: month })),
+      units.length > 0 ? invoke('values.getMany', { period: month, units: [...units] }) : Promise.resolve([]),
     ]);
     if (get().month !== month) return; // the user moved on while this loaded
     const values: Record<string, Record<string, number | null>> = {};
     const comments: Record<string, string> = {};
     const revisions: Record<string, number> = {};
-    for (const list of lists) {
-      for (const v of list) {
-        (values[v.unit] ??= {})[v.element] = v.value;
-        revisions[cellKey(v.unit, v.element)] = v.revision;
-        if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
-      }
+    for (const v of list) {
+      (values[v.unit] ??= {})[v.element] = v.value;
+      revisions[cellKey(v.unit, v.element)] = v.revision;
+      if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
     }
     const locked: Record<string, true> = {};
     for (const u of lockedUnits) locked[u] = true;

@@ -30,13 +30,13 @@ function stored(dbFile: string, unit: string, element: string, period: string): 
   }
 }
 
-/** Holds the host's answers to `values.get` for `period` until the returned function is called. */
+/** Holds the host's answers to `values.get` and `values.getMany` (the grid's one call) for `period` until the returned function is called. */
 function holdMonth(app: AppUnderTest, period: string): () => void {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const call = app.host.call.bind(app.host);
   app.host.call = async (op: unknown, args: unknown) => {
-    if (op === 'values.get' && (args as { period?: string }).period === period) await gate;
+    if ((op === 'values.get' || op === 'values.getMany') && (args as { period?: string }).period === period) await gate;
     return call(op, args);
   };
   return release;
