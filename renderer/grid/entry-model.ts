@@ -1,6 +1,7 @@
 // The entry grid's model, kept free of React and ag-grid so it is tested on its own: which
 // rows a programme has in a month, the totals row, how typed and pasted text become values.
-import { sumsOverUnits, takesEntry, type CatalogueElement, type ValueType } from '../../core/catalogue';
+import type { CatalogueElement } from '../../core/catalogue';
+import { sumsOverUnits, takesEntry, type ValueType } from '../../core/catalogue-kinds';
 import { clipText } from '../../core/errors';
 import { parseUserNumber } from '../../core/numbers';
 import { isActiveIn, type OrgUnit } from '../../core/orgunit';
