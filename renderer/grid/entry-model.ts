@@ -39,6 +39,11 @@ export function entryUnits(units: readonly OrgUnit[], home: string, month: strin
   return [...communes, ...(district ? [district] : []), ...below.filter((u) => u.level === 'facility')];
 }
 
+/** Every unit the month's grid may show, whatever the programme: what the entry store loads. */
+export function monthUnitCodes(units: readonly OrgUnit[], home: string, month: string): string[] {
+  return entryUnits(units, home, month, [{ entryLevel: 'commune' }, { entryLevel: 'district' }] as CatalogueElement[]).map((u) => u.code);
+}
+
 /** Whether a cell takes a value: commune elements on communes, district ones on the district and facilities. */
 export function cellEditable(e: Pick<CatalogueElement, 'entryLevel' | 'kind'>, level: OrgUnit['level']): boolean {
   return takesEntry(e, level);
