@@ -98,6 +98,10 @@ describe('dispatch', () => {
     }
     expect(argSchemas['values.get'].safeParse({ unit: 'C1', period: '2000-01' }).success).toBe(true);
     expect(argSchemas['figures.get'].safeParse({ unit: 'C1', period: '2000-Q1' }).success).toBe(true);
+    for (const period of periods) expect(argSchemas['values.getMany'].safeParse({ units: ['C1'], period }).success, period).toBe(false);
+    expect(argSchemas['values.getMany'].safeParse({ units: ['C1', 'C2'], period: '2024-05' }).success).toBe(true);
+    expect(argSchemas['values.getMany'].safeParse({ units: [], period: '2024-05' }).success).toBe(false);
+    expect(argSchemas['values.getMany'].safeParse({ units: [''], period: '2024-05' }).success).toBe(false);
     for (const period of periods) expect(argSchemas['values.exportCsvText'].safeParse({ period }).success, period).toBe(false);
   });
 

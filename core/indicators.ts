@@ -4,7 +4,8 @@
 // ratios. Indicators whose data the catalogue lacks (life expectancy, beds, …) stay in the table
 // with a null value and the reason.
 import { z } from 'zod';
-import { sumsOverUnits, type Catalogue } from './catalogue';
+import type { Catalogue } from './catalogue';
+import { sumsOverUnits } from './catalogue-kinds';
 import type { Figure } from './figures';
 
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'codes are UPPER_SNAKE_CASE');

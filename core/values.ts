@@ -1,5 +1,6 @@
 // Rules every entered value obeys, whatever path it comes by (grid, paste, CSV).
-import { entryLevelAllows, type CatalogueElement } from './catalogue';
+import type { CatalogueElement } from './catalogue';
+import { entryLevelAllows } from './catalogue-kinds';
 import { UserError } from './errors';
 import { formatNumber } from './format';
 import type { OrgUnit } from './orgunit';

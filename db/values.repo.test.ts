@@ -7,7 +7,7 @@ import { getFigures } from './figures.repo';
 import { setPlans } from './plans.repo';
 import { openStore, type Store } from './store';
 import { addUnits } from './units.repo';
-import { getValues, setValue, setValues, valueHistory } from './values.repo';
+import { getUnitsValues, getValues, setValue, setValues, valueHistory } from './values.repo';
 
 let dir: string;
 let store: Store;
@@ -61,6 +61,18 @@ describe('values', () => {
     for (const b of bad) expect(() => setValue(store, b, 'lan', 'ui', now)).toThrow(UserError);
     expect(() => setValues(store, [{ unit: 'C2', period: '2024-05', element: 'EPI_FULL_U1', value: 3 }, bad[0]!], 'lan', 'ui', now)).toThrow(UserError);
     expect(getValues(store, 'D', '2024-05').map((v) => [v.unit, v.value])).toEqual([['C1', 10]]);
+  });
+
+  it('reads the listed units’ own values of a month in one call, and refuses an unknown unit', () => {
+    setValue(store, { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1', value: 10 }, 'lan', 'ui', now);
+    setValue(store, { unit: 'C2', period: '2024-05', element: 'EPI_FULL_U1', value: 20 }, 'lan', 'ui', now);
+    setValue(store, { unit: 'C2', period: '2024-04', element: 'EPI_FULL_U1', value: 7 }, 'lan', 'ui', now);
+    const sorted = (vs: { unit: string; value: number | null }[]) => vs.map((v) => [v.unit, v.value]).sort();
+    expect(sorted(getUnitsValues(store, ['C1', 'C2'], '2024-05'))).toEqual([['C1', 10], ['C2', 20]]);
+    // The same rows as one values.get per unit (the district's own: none; not its subtree's).
+    expect(sorted(getUnitsValues(store, ['D', 'C2', 'C2'], '2024-05'))).toEqual([['C2', 20]]);
+    expect(getUnitsValues(store, ['C2'], '2024-04').map((v) => v.value)).toEqual([7]);
+    expect(() => getUnitsValues(store, ['C1', 'XX'], '2024-05')).toThrow(UserError);
   });
 
   it('aggregates figures by kind, with year-to-date, plan and last year', () => {

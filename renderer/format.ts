@@ -1,5 +1,6 @@
 // Figures as the report prints them, by the element's display format (core/format.ts).
-import { displayFormat, type DataElement } from '../core/catalogue';
+import type { DataElement } from '../core/catalogue';
+import { displayFormat } from '../core/catalogue-kinds';
 import { formatFixed, formatMoney, formatNumber, formatPer100, formatPercent, formatPercentFixed, type Lang } from '../core/format';
 
 export function formatFigure(value: number | null, e: Pick<DataElement, 'format' | 'valueType'>, lang: Lang): string {

@@ -1,13 +1,13 @@
 // Entry point of the renderer bundle.
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
+import { registerGridModules } from './grid/modules';
 import { i18n } from './i18n';
 import './styles.css';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+registerGridModules();
 
 const root = document.getElementById('root');
 if (root) {

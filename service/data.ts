@@ -14,7 +14,7 @@ import { assertMonthOpen, latestPeriod } from '../db/periods.repo';
 import { isMonth } from '../core/period';
 import { allSettings, getSetting, setCheckedSetting, setSetting } from '../db/settings.repo';
 import type { Store } from '../db/store';
-import { assertNotReceived, exportValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
+import { assertNotReceived, exportValues, getUnitsValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
 import { addUnits } from '../db/units.repo';
 import type { PdfRenderer } from '../export/report/render';
 
@@ -66,6 +66,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
     'units.list': () => store.units(),
     'catalogue.get': () => ({ programmes: store.catalogue.programmes, elements: store.catalogue.elements }),
     'values.get': (a) => getValues(store, a.unit, a.period),
+    'values.getMany': (a) => getUnitsValues(store, a.units, a.period),
     'values.set': (a) => setValue(store, a, user(), 'ui', now()),
     'values.setMany': (a) => setValues(store, a.entries, user(), 'ui', now()),
     'values.setComment': (a) => setComment(store, a, user(), 'ui', now()),

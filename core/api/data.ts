@@ -49,6 +49,12 @@ export const dataArgs = area<DataResults>()({
   'units.list': empty,
   'catalogue.get': empty,
   'values.get': z.object({ unit: code, period: month }).strict(),
+  /**
+   * A month's values of each listed unit (its own, not its subtree's), in one call: what the
+   * entry grid shows on opening a month (the district and its communes), instead of one call
+   * per unit.
+   */
+  'values.getMany': z.object({ period: month, units: z.array(code).min(1).max(10_000) }).strict(),
   'values.set': valueEntry,
   'values.setMany': z.object({ entries: z.array(valueEntry).min(1).max(20_000) }).strict(),
   /** A cell's explanation comment alone: the value is never sent, so it is never reverted. */
@@ -128,6 +134,7 @@ export interface DataResults {
   'units.list': OrgUnit[];
   'catalogue.get': CatalogueView;
   'values.get': DataValue[];
+  'values.getMany': DataValue[];
   'values.set': SetValueResult;
   'values.setMany': SetValueResult[];
   'values.setComment': SetValueResult;

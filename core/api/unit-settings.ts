@@ -8,11 +8,8 @@ import { unitReportSettings, type UnitReportSettings } from '../settings';
 import { area } from './contract';
 import { code, periodSpec } from './data';
 
-/** The fields in the order the form and the CLI show them. */
-export const UNIT_SETTING_FIELDS = ['parentBody', 'unitName', 'unitShort', 'place', 'recipients', 'signerTitle', 'signerName'] as const;
-export type UnitSettingField = (typeof UNIT_SETTING_FIELDS)[number];
-/** Fields that hold several lines. */
-export const UNIT_SETTING_LISTS: readonly UnitSettingField[] = ['recipients', 'signerTitle'];
+// The fields' names live in core/unit-setting-fields.ts, free of zod, for the renderer.
+export { UNIT_SETTING_FIELDS, UNIT_SETTING_LISTS, type UnitSettingField } from '../unit-setting-fields';
 
 export interface UnitSettingsView {
   unit: string;

@@ -1,7 +1,8 @@
 // Completeness: of the values a unit is expected to enter for a month, how many are filled.
 // A 0 entered is filled (a real "no cases"); an empty or cleared cell is not. Derived
 // elements are computed, so never expected.
-import { takesEntry, type Catalogue, type CatalogueElement } from '../catalogue';
+import type { Catalogue, CatalogueElement } from '../catalogue';
+import { takesEntry } from '../catalogue-kinds';
 import { isActiveIn, subtree, type OrgTree, type OrgUnit } from '../orgunit';
 
 export interface CompletenessCount {

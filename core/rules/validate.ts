@@ -1,7 +1,8 @@
 // A whole check of a unit's month: every rule on each unit of the subtree (each commune on
 // its own values, the district on its aggregate), outliers, completeness. And the live
 // re-check of one edited cell, which touches only the rules that read its element.
-import { takesEntry, type Catalogue, type CatalogueElement } from '../catalogue';
+import type { Catalogue, CatalogueElement } from '../catalogue';
+import { takesEntry } from '../catalogue-kinds';
 import type { Lang } from '../format';
 import { isActiveIn, type OrgTree, type OrgUnitLevel } from '../orgunit';
 import { completeness, type Completeness } from './completeness';

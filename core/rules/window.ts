@@ -3,7 +3,8 @@
 // subtree by each element's kind — the same arithmetic as the report's figures.
 // Stored as one flat Float64Array per unit (element-major, NaN = not filled): a district month
 // is ~38 units × 125 elements × 13 months, and typed arrays keep building and summing it cheap.
-import { sumsOverUnits, type Catalogue } from '../catalogue';
+import type { Catalogue } from '../catalogue';
+import { sumsOverUnits } from '../catalogue-kinds';
 import { derive } from '../figures';
 import { subtree, type OrgTree } from '../orgunit';
 import { monthParts } from '../period';

@@ -3,17 +3,13 @@
 // (≥ a floor to reach, < or ≤ a ceiling to stay under), so "on track" reads at a glance. The
 // numbers are vi-VN, the months "5/2024". A table of the same numbers sits beside it for those
 // who would rather read (and for screen readers).
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+// ECharts itself is loaded on the first chart (load-echarts.ts).
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FigureSeries } from '../../core/api';
 import type { CatalogueElement } from '../../core/catalogue';
 import { formatNumber, type Lang } from '../../core/format';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+import { loadEcharts, type EchartsCore } from './load-echarts';
 
 const DIRECTION: Record<string, string> = { '>=': '≥', '<=': '≤', '<': '<' };
 
@@ -34,59 +30,66 @@ export function TrendChart({ series, element, lang, compact = false, label }: { 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const chart = echarts.init(el, null, { renderer: 'svg' });
+    let chart: ReturnType<EchartsCore['init']> | null = null;
+    let live = true;
+    const resize = () => chart?.resize();
     const fmt = (v: number) => formatNumber(v, lang, 2);
-    chart.setOption({
-      animation: false,
-      grid: compact ? { left: 40, right: 8, top: 8, bottom: 20 } : { left: 56, right: 16, top: 36, bottom: 28 },
-      legend: { show: !compact, top: 0, textStyle: { fontSize: 12 } },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
-      xAxis: { type: 'category', data: series.points.map((p) => `${Number(p.period.slice(5))}/${p.period.slice(0, 4)}`), axisLabel: { fontSize: compact ? 9 : 11 } },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v), fontSize: compact ? 9 : 11 }, ...(compact && series.range ? { min: (x: { min: number }) => Math.min(x.min, Math.floor(series.range!.low)), max: (x: { max: number }) => Math.max(x.max, Math.ceil(series.range!.high)) } : {}) },
-      series: [
-        {
-          name: t('ui.chart.month'),
-          type: 'bar',
-          data: series.points.map((p) => p.value),
-          itemStyle: { color: '#7fa7cf' },
-          ...(compact && series.range
-            ? {
-                markArea: {
-                  silent: true,
-                  itemStyle: { color: 'rgba(31, 111, 92, 0.12)' },
-                  label: { show: false },
-                  data: [[{ yAxis: series.range.low }, { yAxis: series.range.high }]],
-                },
-              }
-            : {}),
-        },
-        // One year-to-date line per year: it starts again each January.
-        ...(cumulative
-          ? years.map((y, i) => ({
-              name: t('ui.chart.ytdYear', { year: y }),
-              type: 'line',
-              data: series.points.map((p) => (Number(p.period.slice(0, 4)) === y ? p.ytd : null)),
-              itemStyle: { color: i === years.length - 1 ? '#1f6f5c' : '#8fb8a9' },
-              showSymbol: false,
-              ...(y === year && plan?.target != null
-                ? {
-                    markLine: {
-                      symbol: 'none',
-                      lineStyle: { type: 'dashed', color: '#b3261e' },
-                      label: { formatter: `${t('ui.chart.plan', { year })} ${DIRECTION[plan.direction ?? ''] ?? ''} ${fmt(plan.target)}`, position: 'insideEndTop', fontSize: 11 },
-                      data: [{ yAxis: plan.target }],
-                    },
-                  }
-                : {}),
-            }))
-          : []),
-      ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    const draw = (echarts: EchartsCore) => {
+      if (!live) return;
+      chart = echarts.init(el, null, { renderer: 'svg' });
+      chart.setOption({
+        animation: false,
+        grid: compact ? { left: 40, right: 8, top: 8, bottom: 20 } : { left: 56, right: 16, top: 36, bottom: 28 },
+        legend: { show: !compact, top: 0, textStyle: { fontSize: 12 } },
+        tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
+        xAxis: { type: 'category', data: series.points.map((p) => `${Number(p.period.slice(5))}/${p.period.slice(0, 4)}`), axisLabel: { fontSize: compact ? 9 : 11 } },
+        yAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmt(v), fontSize: compact ? 9 : 11 }, ...(compact && series.range ? { min: (x: { min: number }) => Math.min(x.min, Math.floor(series.range!.low)), max: (x: { max: number }) => Math.max(x.max, Math.ceil(series.range!.high)) } : {}) },
+        series: [
+          {
+            name: t('ui.chart.month'),
+            type: 'bar',
+            data: series.points.map((p) => p.value),
+            itemStyle: { color: '#7fa7cf' },
+            ...(compact && series.range
+              ? {
+                  markArea: {
+                    silent: true,
+                    itemStyle: { color: 'rgba(31, 111, 92, 0.12)' },
+                    label: { show: false },
+                    data: [[{ yAxis: series.range.low }, { yAxis: series.range.high }]],
+                  },
+                }
+              : {}),
+          },
+          // One year-to-date line per year: it starts again each January.
+          ...(cumulative
+            ? years.map((y, i) => ({
+                name: t('ui.chart.ytdYear', { year: y }),
+                type: 'line',
+                data: series.points.map((p) => (Number(p.period.slice(0, 4)) === y ? p.ytd : null)),
+                itemStyle: { color: i === years.length - 1 ? '#1f6f5c' : '#8fb8a9' },
+                showSymbol: false,
+                ...(y === year && plan?.target != null
+                  ? {
+                      markLine: {
+                        symbol: 'none',
+                        lineStyle: { type: 'dashed', color: '#b3261e' },
+                        label: { formatter: `${t('ui.chart.plan', { year })} ${DIRECTION[plan.direction ?? ''] ?? ''} ${fmt(plan.target)}`, position: 'insideEndTop', fontSize: 11 },
+                        data: [{ yAxis: plan.target }],
+                      },
+                    }
+                  : {}),
+              }))
+            : []),
+        ],
+      });
+      window.addEventListener('resize', resize);
+    };
+    void loadEcharts().then(draw, () => undefined);
     return () => {
+      live = false;
       window.removeEventListener('resize', resize);
-      chart.dispose();
+      chart?.dispose();
     };
   }, [series, lang, t, plan, year, years, cumulative, compact]);
 

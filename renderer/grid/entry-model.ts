@@ -1,6 +1,7 @@
 // The entry grid's model, kept free of React and ag-grid so it is tested on its own: which
 // rows a programme has in a month, the totals row, how typed and pasted text become values.
-import { sumsOverUnits, takesEntry, type CatalogueElement, type ValueType } from '../../core/catalogue';
+import type { CatalogueElement } from '../../core/catalogue';
+import { sumsOverUnits, takesEntry, type ValueType } from '../../core/catalogue-kinds';
 import { clipText } from '../../core/errors';
 import { parseUserNumber } from '../../core/numbers';
 import { isActiveIn, type OrgUnit } from '../../core/orgunit';
@@ -36,6 +37,11 @@ export function entryUnits(units: readonly OrgUnit[], home: string, month: strin
   if (!elements.some((e) => e.entryLevel === 'district')) return communes;
   const district = units.find((u) => u.code === home);
   return [...communes, ...(district ? [district] : []), ...below.filter((u) => u.level === 'facility')];
+}
+
+/** Every unit the month's grid may show, whatever the programme: what the entry store loads. */
+export function monthUnitCodes(units: readonly OrgUnit[], home: string, month: string): string[] {
+  return entryUnits(units, home, month, [{ entryLevel: 'commune' }, { entryLevel: 'district' }] as CatalogueElement[]).map((u) => u.code);
 }
 
 /** Whether a cell takes a value: commune elements on communes, district ones on the district and facilities. */

@@ -4,7 +4,7 @@
 // a USB stick), shows where the file is to attach it to an email, and lists what was sent.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_BUNDLE_MONTHS } from '../../core/bundle';
+import { MAX_BUNDLE_MONTHS } from '../../core/bundle-limits';
 import { formatMonth } from '../../core/format';
 import { addMonths } from '../../core/period';
 import { MessageBox } from '../components/MessageBox';

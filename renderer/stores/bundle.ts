@@ -4,7 +4,7 @@
 // user accepts with `bundle.import`. Key trust is the user's decision, file by file.
 import { create } from 'zustand';
 import type { BundleExportPlan, BundleLogEntry, BundleSentEntry, ChosenFile, ImportFileSummary, SavedBundle } from '../../core/api';
-import { MAX_BUNDLE_BYTES } from '../../core/bundle';
+import { MAX_BUNDLE_BYTES } from '../../core/bundle-limits';
 import { invoke, messageOf } from '../api';
 import { onDatabaseChange } from './database';
 import type { ScreenMessage } from '../components/MessageBox';

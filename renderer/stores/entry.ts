@@ -91,6 +91,12 @@ export const cellKey = (unit: string, element: string): string => `${unit}|${ele
 
 interface EntryActions {
   load: (month: string, units: readonly string[]) => Promise<void>;
+  /**
+   * Starts a month's load before the grid asks (the session's first load, while the window
+   * renders): the grid's first ask for the same month and units takes this load instead of
+   * starting another.
+   */
+  prefetch: (month: string, units: readonly string[]) => void;
   /** A cell was edited: parse the text, save it into the cell where the edit began, mark the cell. */
   edit: (target: EditTarget, raw: unknown) => Promise<void>;
   /** A pasted block, already mapped onto cells: saved all at once, or nothing. */
@@ -127,6 +133,9 @@ function pushed(s: EntryState, step: UndoStep): Partial<EntryState> {
 const queues = new Map<string, Promise<void>>();
 /** Loads under way, by month: an edit of that month waits for its stored values. */
 const loads = new Map<string, Promise<void>>();
+/** A load started by prefetch, until the grid's first ask (or any other load) takes its place. */
+let prefetched: { key: string; run: Promise<void> } | null = null;
+const loadKey = (month: string, units: readonly string[]) => `${month}|${units.join(',')}`;
 function queued(key: string, run: () => Promise<void>): Promise<void> {
   const next = (queues.get(key) ?? Promise.resolve()).then(run);
   queues.set(key, next);
@@ -162,12 +171,21 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
   ...initialEntry,
 
   load(month, units) {
+    const early = prefetched;
+    prefetched = null;
+    if (early && early.key === loadKey(month, units)) return early.run;
     const run = loadMonth(month, units);
     loads.set(month, run);
     void run.finally(() => {
       if (loads.get(month) === run) loads.delete(month);
     });
     return run;
+  },
+
+  prefetch(month, units) {
+    if (units.length === 0) return;
+    const run = get().load(month, units);
+    prefetched = { key: loadKey(month, units), run };
   },
 
   edit(target, raw) {
@@ -361,20 +379,19 @@ async function loadMonth(month: string, units: readonly string[]): Promise<void>
     message: s.message?.kind === 'error' ? s.message : null,
   }));
   try {
-    const [lockedUnits, ...lists] = await Promise.all([
+    // Two calls whatever the number of units: every unit's values at once (values.getMany).
+    const [lockedUnits, list] = await Promise.all([
       units.length > 0 ? invoke('period.locked', { period: month, units: [...units] }) : Promise.resolve([]),
-      ...units.map((unit) => invoke('values.get', { unit, period: month })),
+      units.length > 0 ? invoke('values.getMany', { period: month, units: [...units] }) : Promise.resolve([]),
     ]);
     if (get().month !== month) return; // the user moved on while this loaded
     const values: Record<string, Record<string, number | null>> = {};
     const comments: Record<string, string> = {};
     const revisions: Record<string, number> = {};
-    for (const list of lists) {
-      for (const v of list) {
-        (values[v.unit] ??= {})[v.element] = v.value;
-        revisions[cellKey(v.unit, v.element)] = v.revision;
-        if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
-      }
+    for (const v of list) {
+      (values[v.unit] ??= {})[v.element] = v.value;
+      revisions[cellKey(v.unit, v.element)] = v.revision;
+      if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
     }
     const locked: Record<string, true> = {};
     for (const u of lockedUnits) locked[u] = true;
@@ -428,4 +445,7 @@ async function replay(direction: 'undo' | 'redo'): Promise<void> {
 }
 
 // Another database: nothing read from the old one stays.
-onDatabaseChange(() => useEntry.setState(initialEntry));
+onDatabaseChange(() => {
+  prefetched = null;
+  useEntry.setState(initialEntry);
+});

@@ -6,8 +6,10 @@ import type { Lang } from '../../core/format';
 import type { OrgUnit } from '../../core/orgunit';
 import { monthOf, previousMonth } from '../../core/period';
 import { invoke, messageOf } from '../api';
+import { monthUnitCodes } from '../grid/entry-model';
 import { setLevelNames, setUiLang } from '../i18n';
 import { databaseChanged } from './database';
+import { useEntry } from './entry';
 import { leaving } from './leave';
 
 export const TABS = ['entry', 'figures', 'plans', 'report', 'narrative', 'send', 'receive', 'status', 'indicators', 'units', 'settings'] as const;
@@ -83,6 +85,10 @@ export const useSession = create<SessionState & SessionActions>()((set, get) => 
         invoke('units.levelNames', {}),
       ]);
       setLevelNames(levelNames);
+      // The entry screen opens first: its month's values are asked for now, while the window
+      // renders, rather than after the grid's first render (the grid takes this load).
+      const month = latest && !get().monthChosen ? latest : get().month;
+      if (home && get().tab === 'entry') useEntry.getState().prefetch(month, monthUnitCodes(units, home, month));
       const programme = catalogue.programmes.some((p) => p.code === get().programme) ? get().programme : (catalogue.programmes[0]?.code ?? '');
       set({ units, catalogue, programme, phase: 'ready', failure: null, ...(latest && !get().monthChosen ? { month: latest } : {}) });
     } catch (e) {

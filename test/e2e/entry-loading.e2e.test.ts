@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Host } from '../../electron/host';
 import { launchBrowser, openApp, pickMonth, seedDemo, type AppUnderTest } from './harness';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -30,13 +31,13 @@ function stored(dbFile: string, unit: string, element: string, period: string): 
   }
 }
 
-/** Holds the host's answers to `values.get` for `period` until the returned function is called. */
+/** Holds the host's answers to `values.get` and `values.getMany` (the grid's one call) for `period` until the returned function is called. */
 function holdMonth(app: AppUnderTest, period: string): () => void {
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const call = app.host.call.bind(app.host);
   app.host.call = async (op: unknown, args: unknown) => {
-    if (op === 'values.get' && (args as { period?: string }).period === period) await gate;
+    if ((op === 'values.get' || op === 'values.getMany') && (args as { period?: string }).period === period) await gate;
     return call(op, args);
   };
   return release;
@@ -106,6 +107,30 @@ describe('the entry screen while a month loads', () => {
       expect(stored(host.dbFile, 'TH_HH_02', 'EPI_FULL_U1', '2024-05')).toBe(may);
     } finally {
       await app.close();
+    }
+  });
+
+  it('opens on its month with one call for every unit’s values, asked before the grid is drawn and taken by it', async () => {
+    // Every call the page makes from its first script on (the harness's bridge calls host.call).
+    const ops: string[] = [];
+    // Unbound on purpose: the wrapper calls it with each host as `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const call = Host.prototype.call;
+    Host.prototype.call = function (this: Host, op: unknown, args: unknown) {
+      ops.push(String(op));
+      return call.call(this, op, args);
+    };
+    let app: AppUnderTest | null = null;
+    try {
+      app = await openApp(browser, { seed: seedDemo });
+      await app.page.locator('.grid-wrap[data-loading="false"] .ag-row[row-id="TH_HH_01"] [col-id]').first().waitFor();
+      const seen = ops.filter((o) => o.startsWith('values.') || o === 'period.status');
+      // Not one values.get per unit (38); asked by the session's load, before the entry screen
+      // mounted (its month bar asks period.status); not asked again by the grid's mount.
+      expect(seen).toEqual(['values.latestPeriod', 'values.getMany', 'period.status']);
+    } finally {
+      Host.prototype.call = call;
+      await app?.close();
     }
   });
 });

@@ -112,6 +112,12 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
       : route.continue(),
   );
   context.on('page', (popup) => void popup.close());
+  // ag-grid reports on the console a feature whose module was not registered (renderer/grid/
+  // modules.ts registers only the ones used): any grid error fails the test at close.
+  const gridErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /AG Grid/i.test(msg.text())) gridErrors.push(msg.text());
+  });
   await page.goto(url);
   return {
     page,
@@ -124,6 +130,7 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
       await context.close();
       await host.quit();
       rmSync(userData, { recursive: true, force: true });
+      if (gridErrors.length > 0) throw new Error(`ag-grid reported on the console:\n${gridErrors.join('\n')}`);
     },
   };
 }

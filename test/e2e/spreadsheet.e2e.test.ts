@@ -177,6 +177,7 @@ describe('spreadsheet habits in the entry grid', () => {
 
   it('shows each value under its own column header, in the body and the totals row (what is seen is where it is stored)', async () => {
     await withApp(async ({ page, host }) => {
+      await host.call('values.setComment', { unit: 'TH_HH_01', period: '2024-05', element: 'EPI_FULL_U1', comment: 'Đã đối chiếu sổ.' });
       await openEntry(page);
       for (const programme of ['EPI', 'TB']) {
         await page.getByLabel('Chương trình').selectOption(programme);
@@ -199,6 +200,9 @@ describe('spreadsheet habits in the entry grid', () => {
       await page.getByLabel('Chương trình').selectOption('EPI');
       const shown = await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText();
       expect(shown.replace(/[^\d]/g, '')).toBe(String(stored(host.dbFile, 'TH_HH_01', 'EPI_FULL_U1').value));
+      // The cell's comment (written before the month was opened) in its tooltip (ag-grid's TooltipModule, registered in renderer/grid/modules.ts).
+      await cell(page, 'TH_HH_01', 'EPI_FULL_U1').hover();
+      await expect.poll(() => page.locator('.ag-tooltip').innerText().catch(() => '')).toContain('✎ Đã đối chiếu sổ.');
     });
   });
 

@@ -15,7 +15,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueElement } from '../../../core/catalogue';
-import { takesEntry } from '../../../core/catalogue';
+import { takesEntry } from '../../../core/catalogue-kinds';
 import { formatMonth, formatNumber } from '../../../core/format';
 import { previousMonth, sameMonthLastYear } from '../../../core/period';
 import { invoke } from '../../api';

@@ -3,8 +3,7 @@
 // nothing), the totals row, and the month's checks a moment after every load and save.
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogueElement } from '../../../core/catalogue';
-import { entryElements, entryUnits, totalsOf, TOTAL_ROW_UNIT, type EntryRow } from '../../grid/entry-model';
+import { entryElements, entryUnits, monthUnitCodes, totalsOf, TOTAL_ROW_UNIT, type EntryRow } from '../../grid/entry-model';
 import { useEntry } from '../../stores/entry';
 import { usePick } from '../../stores/pick';
 import { useQuality } from '../../stores/quality';
@@ -23,10 +22,7 @@ export function useEntryRows() {
 
   const elements = useMemo(() => entryElements(catalogue?.elements ?? [], programme), [catalogue, programme]);
   const rowUnits = useMemo(() => entryUnits(units, home, month, elements), [units, home, month, elements]);
-  const unitCodes = useMemo(
-    () => entryUnits(units, home, month, [{ entryLevel: 'commune' }, { entryLevel: 'district' }] as CatalogueElement[]).map((u) => u.code),
-    [units, home, month],
-  );
+  const unitCodes = useMemo(() => monthUnitCodes(units, home, month), [units, home, month]);
 
   useEffect(() => {
     void load(month, unitCodes);

@@ -3,7 +3,8 @@
 // level, shown as its placeholder. Saved through report.setUnitSettings (setting report.units).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNIT_SETTING_FIELDS, UNIT_SETTING_LISTS, type UnitSettingField, type UnitSettingsView } from '../../../core/api/unit-settings';
+import type { UnitSettingsView } from '../../../core/api/unit-settings';
+import { UNIT_SETTING_FIELDS, UNIT_SETTING_LISTS, type UnitSettingField } from '../../../core/unit-setting-fields';
 import type { UnitReportSettings } from '../../../core/settings';
 import { invoke, messageOf } from '../../api';
 
