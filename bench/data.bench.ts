@@ -12,10 +12,8 @@ import { makeMonth } from '../core/period';
 import { importValuesCsv } from '../db/csv.repo';
 import { getFigures } from '../db/figures.repo';
 import { configure } from '../db/open';
-import { openStore } from '../db/store';
-import { addUnits } from '../db/units.repo';
 import { setValue } from '../db/values.repo';
-import { benchDir, median, report, samples, time } from './util';
+import { benchDir, districtStore, median, report, samples, time } from './util';
 
 const tmp = benchDir();
 const now = new Date(2030, 0, 15); // 100,000 values reach past 2025
@@ -23,16 +21,7 @@ const COMMUNES = Array.from({ length: 37 }, (_, i) => `X${String(i + 1).padStart
 const cat = shippedCatalogue();
 const communeElements = cat.elements.filter((e) => e.entryLevel === 'commune' && e.kind !== 'derived' && e.valueType === 'count');
 
-function freshStore(name: string) {
-  const store = openStore(tmp.path(name), { create: true });
-  addUnits(store.db, [
-    { code: 'P', name: 'Tỉnh', level: 'province', parent: null },
-    { code: 'D', name: 'Huyện', level: 'district', parent: 'P' },
-    ...COMMUNES.map((c) => ({ code: c, name: `Xã ${c}`, level: 'commune' as const, parent: 'D' })),
-  ]);
-  store.invalidateUnits();
-  return store;
-}
+const freshStore = (name: string) => districtStore(tmp.path(name), COMMUNES);
 
 // 100,000 rows: 37 communes × the commune count elements × as many months as it takes.
 const rows: [string, string, string, number][] = [];

@@ -8,11 +8,10 @@
 // Run: node --import tsx bench/totals-write.bench.ts
 import { readFileSync } from 'node:fs';
 import { shippedCatalogue } from '../core/catalogue-data';
-import { openStore, type Store } from '../db/store';
-import { addUnits } from '../db/units.repo';
+import type { Store } from '../db/store';
 import { storeTotals } from '../db/unit-total.repo';
 import { setValue, setValues } from '../db/values.repo';
-import { benchDir, median, report, time } from './util';
+import { benchDir, districtStore, median, report, time } from './util';
 
 const tmp = benchDir();
 const COMMUNES = Array.from({ length: 37 }, (_, i) => `X${String(i + 1).padStart(2, '0')}`);
@@ -23,13 +22,7 @@ const now = new Date(2024, 6, 10);
 const MONTH = '2024-06';
 
 function make(name: string): Store {
-  const store = openStore(tmp.path(name), { create: true });
-  addUnits(store.db, [
-    { code: 'P', name: 'Tỉnh', level: 'province', parent: null },
-    { code: 'D', name: 'Huyện', level: 'district', parent: 'P' },
-    ...COMMUNES.map((c) => ({ code: c, name: `Xã ${c}`, level: 'commune' as const, parent: 'D' })),
-  ]);
-  store.invalidateUnits();
+  const store = districtStore(tmp.path(name), COMMUNES);
   // A month already entered: every commune, every count element.
   setValues(store, COMMUNES.flatMap((unit) => elements.map((element, i) => ({ unit, period: MONTH, element, value: i }))), 'bench', 'ui', now);
   return store;

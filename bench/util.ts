@@ -3,6 +3,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore, type Store } from '../db/store';
+import { addUnits } from '../db/units.repo';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,4 +52,16 @@ export function report(title: string, lines: Line[]): boolean {
 export function benchDir(): { path: (n: string) => string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'thongke-bench-'));
   return { path: (n) => join(dir, n), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A new database file holding a province P, its district D and the district's communes. */
+export function districtStore(file: string, communes: readonly string[]): Store {
+  const store = openStore(file, { create: true });
+  addUnits(store.db, [
+    { code: 'P', name: 'Tỉnh', level: 'province', parent: null },
+    { code: 'D', name: 'Huyện', level: 'district', parent: 'P' },
+    ...communes.map((c) => ({ code: c, name: `Xã ${c}`, level: 'commune' as const, parent: 'D' })),
+  ]);
+  store.invalidateUnits();
+  return store;
 }

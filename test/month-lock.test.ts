@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch, type Envelope, type Operation } from '../core/api';
 import { markComplete } from '../service/quality';
 import { openStore, type Store } from '../db/store';
-import { resolveInput, writeBulk } from '../db/values.repo';
+import { resolveInput, writeBulk, writeResolved } from '../db/values.repo';
 import { createService } from '../service/index';
 import { runCli } from './helpers/cli';
 import { smallStore, snapshot, tempDir, type TempDir } from './helpers/fixture';
@@ -69,15 +69,27 @@ describe('a completed month is locked', () => {
     expect(await ok('values.set', { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1', value: 13 })).toMatchObject({ value: 13 });
   });
 
-  it('a path that skips the check is still refused by the database, with nothing written', () => {
+  it('a path that skips the check is still refused (by the trigger, or by the bulk path under its write lock), with nothing written', () => {
     const r = resolveInput(store, { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1', value: 5 }, now);
     expect(markComplete(store, 'D', '2024-04', 'lan', now, 'vi').completed).toBe(false); // empty: not complete
     store.db.prepare('INSERT INTO data_value (unit_id, period, element_id, value, revision, updated_by, updated_at) VALUES (?, ?, ?, 1, 1, ?, ?)').run(
       store.unitId('C2'), '2024-05', store.elementId('EPI_FULL_U1'), 'lan', 'x');
     expect(markComplete(store, 'D', '2024-05', 'lan', now, 'vi').completed).toBe(true);
     const before = snapshot(store);
-    expect(() => writeBulk(store, [r], 'lan', 'csv', now)).toThrow(/quality\.locked\.race/);
+    // The one-by-one path (a paste): the database's trigger refuses the row.
+    expect(() => writeResolved(store, [r], 'lan', 'ui', now)).toThrow(/quality\.locked\.race/);
     expect(snapshot(store)).toBe(before);
+    // The bulk path (CSV) sets the row triggers aside and checks each unit's month once, under
+    // its write lock: refused with the clear sentence; nothing written, the triggers still there.
+    const triggers = () => store.db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name").all();
+    const kept = triggers();
+    expect(() => writeBulk(store, [r], 'lan', 'csv', now)).toThrow(/quality\.locked\.write/);
+    expect(snapshot(store)).toBe(before);
+    expect(triggers()).toEqual(kept);
+    // A month open: written, and the lock triggers are back, identical, after the commit.
+    const open = resolveInput(store, { unit: 'C1', period: '2024-04', element: 'EPI_FULL_U1', value: 6 }, now);
+    expect(writeBulk(store, [open], 'lan', 'csv', now)).toBe(1);
+    expect(triggers()).toEqual(kept);
   });
 
   it('the CLI refuses a CSV import into a completed month, leaving the file byte-identical', async () => {

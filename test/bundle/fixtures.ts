@@ -2,7 +2,8 @@
 // generated districts (the demo's content under other codes, each signed with its own key).
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BundleContent, BundleHeader } from '../../core/bundle';
 import { createDatabase } from '../../db/create';
@@ -144,4 +145,26 @@ export function communeBundle(districtBytes: Uint8Array, code: string, key: Bund
     periods: header.periods, revisions: header.revisions, created: header.created, createdBy: header.createdBy,
   };
   return encodeBundle(input, { months }, key);
+}
+
+/** A demo district and an empty province, real files in a new folder, both open. */
+export interface DatabasePair {
+  dir: string;
+  district: Store;
+  province: Store;
+}
+
+/** A new pair for a test (`district.sqlite`, `province.sqlite` in a new temporary folder). */
+export function freshPair(prefix: string): DatabasePair {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  demoDistrict(join(dir, 'district.sqlite'));
+  emptyProvince(join(dir, 'province.sqlite'));
+  return { dir, district: openAt(join(dir, 'district.sqlite')), province: openAt(join(dir, 'province.sqlite')) };
+}
+
+/** Closes both databases and removes their folder. */
+export function dropPair(p: DatabasePair): void {
+  p.district.close();
+  p.province.close();
+  rmSync(p.dir, { recursive: true, force: true });
 }

@@ -1,7 +1,6 @@
 // The sync bundle end to end on real files: the demo district exports, an empty province
 // database imports, through the service operations the app and the CLI call.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundleExportResult, ImportFileSummary } from '../../core/api';
@@ -13,7 +12,7 @@ import { renameUnit } from '../../db/units.repo';
 import { dispatch } from '../../core/api';
 import { keyFileOf } from '../../export/bundle/key';
 import { importLogOf } from '../../service/bundle';
-import { NOW, demoDistrict, emptyProvince, fileState, openAt, service } from './fixtures';
+import { NOW, dropPair, fileState, freshPair, service } from './fixtures';
 
 let dir: string;
 let district: Store;
@@ -21,18 +20,8 @@ let province: Store;
 const dFile = () => join(dir, 'district.sqlite');
 const pFile = () => join(dir, 'province.sqlite');
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'thongke-bundle-'));
-  demoDistrict(dFile());
-  emptyProvince(pFile());
-  district = openAt(dFile());
-  province = openAt(pFile());
-});
-afterEach(() => {
-  district.close();
-  province.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, district, province } = freshPair('thongke-bundle-')));
+afterEach(() => dropPair({ dir, district, province }));
 
 const exportOf = async (from: string, to?: string): Promise<BundleExportResult> =>
   service(district)['bundle.export']({ unit: 'TH_HH', from, ...(to ? { to } : {}) });

@@ -3,8 +3,6 @@
 // read them and equal the figures summed from the values; the same file again changes nothing;
 // a refused file leaves the database byte for byte as it was; a correction and a second
 // district bring the stored totals up to date.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BundleExportResult, ImportFileSummary } from '../../core/api';
@@ -13,26 +11,15 @@ import { openStore, type Store } from '../../db/store';
 import { ignoreStoredTotals } from '../../db/unit-total.repo';
 import { setValue } from '../../db/values.repo';
 import { runCli } from '../helpers/cli';
-import { NOW, demoDistrict, emptyProvince, fileState, newKey, openAt, renamedBundle, service } from './fixtures';
+import { NOW, dropPair, fileState, freshPair, newKey, openAt, renamedBundle, service } from './fixtures';
 
 let dir: string;
 let district: Store;
 let province: Store;
-const dFile = () => join(dir, 'district.sqlite');
 const pFile = () => join(dir, 'province.sqlite');
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'thongke-totals-'));
-  demoDistrict(dFile());
-  emptyProvince(pFile());
-  district = openAt(dFile());
-  province = openAt(pFile());
-});
-afterEach(() => {
-  district.close();
-  province.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ dir, district, province } = freshPair('thongke-totals-')));
+afterEach(() => dropPair({ dir, district, province }));
 
 const exportOf = async (from: string, to?: string): Promise<BundleExportResult> =>
   service(district)['bundle.export']({ unit: 'TH_HH', from, ...(to ? { to } : {}) });
