@@ -7,6 +7,7 @@ import { MONTH_LOCKED } from './migrations/0003-month-lock';
 import { lockingUnit } from './periods.repo';
 import { prepared } from './query';
 import type { Store } from './store';
+import { withoutTriggers } from './triggers';
 import { forgetTotals, hasStoredTotals, storeTotals } from './unit-total.repo';
 
 const subtreeIds = (store: Store, unit: string): number[] => subtree(store.tree(), unit).map((c) => store.unitId(c));
@@ -337,51 +338,48 @@ export function applyBundle(store: Store, a: ApplyInput): void {
       // each here instead (the sender and every unit above it), and the sender's totals stored
       // again (storeTotals) before the commit; the units above are stored once for all the
       // files of an import, after them (storeAboveSenders in service/bundle.ts).
-      // The triggers are put back, identical, before the commit; a failure rolls the drop back
+      // The triggers are put back, identical, before the commit (withoutTriggers); a failure rolls the drop back
       // with everything else. Updates keep their audit trigger.
       for (const m of a.months) {
         const locker = lockingUnit(store, a.attach, m.period);
         if (locker && !ids.has(locker)) throw new Error(MONTH_LOCKED);
       }
-      const triggers = db
-        .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${DROPPED_TRIGGERS.map((n) => `'${n}'`).join(', ')})`)
-        .all() as { name: string; sql: string }[];
-      for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
-      const totals = hasStoredTotals(db);
-      const auditSetBased = triggers.some((t) => t.name === 'data_value_audit_insert');
-      for (const m of a.months) {
-        const source = `bundle:${a.source}:r${m.revision}`;
-        clearStatus.run(m.period, subtreeJson);
-        const month = { period: m.period, source };
-        let k = 0;
-        for (const v of m.inserts) {
-          const o = k * VALUE_PARAMS;
-          batch[o] = ids.get(v[0]);
-          batch[o + 1] = elementIds.get(v[1]);
-          batch[o + 2] = v[2];
-          batch[o + 3] = v[3];
-          batch[o + 4] = v[4];
-          batch[o + 5] = m.people[v[5]];
-          batch[o + 6] = v[6];
-          if (++k === INSERT_BATCH) {
-            insertValues.run(batch, month);
-            k = 0;
+      withoutTriggers(db, DROPPED_TRIGGERS, (dropped) => {
+        const totals = hasStoredTotals(db);
+        const auditSetBased = dropped.has('data_value_audit_insert');
+        for (const m of a.months) {
+          const source = `bundle:${a.source}:r${m.revision}`;
+          clearStatus.run(m.period, subtreeJson);
+          const month = { period: m.period, source };
+          let k = 0;
+          for (const v of m.inserts) {
+            const o = k * VALUE_PARAMS;
+            batch[o] = ids.get(v[0]);
+            batch[o + 1] = elementIds.get(v[1]);
+            batch[o + 2] = v[2];
+            batch[o + 3] = v[3];
+            batch[o + 4] = v[4];
+            batch[o + 5] = m.people[v[5]];
+            batch[o + 6] = v[6];
+            if (++k === INSERT_BATCH) {
+              insertValues.run(batch, month);
+              k = 0;
+            }
+          }
+          for (let i = 0; i < k; i++) insertValue.run(batch.slice(i * VALUE_PARAMS, (i + 1) * VALUE_PARAMS), month);
+          // Exactly the rows just inserted: no row carried this bundle revision's tag before
+          // (a revision is applied once), and the updates below come after.
+          if (auditSetBased && m.inserts.length > 0) auditInserted.run(m.period, source, subtreeJson);
+          for (const v of m.updates) upsertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], m.people[v[5]], v[6], source);
+          for (const n of m.narrative) upsertNarrative.run(ids.get(n[0]), m.period, n[1], n[2], n[3], n[4], n[5]);
+          for (const s of m.statuses) putStatus.run(ids.get(s[0]), m.period, s[1], s[2], s[3], s[4]);
+          received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at, a.created, a.created, a.at, m.unexplained ?? null);
+          if (totals) {
+            if (m.inserts.length > 0 || m.updates.length > 0) forgetTotals(store, [...ids.values()], m.period);
+            storeTotals(store, a.source, [m.period], false);
           }
         }
-        for (let i = 0; i < k; i++) insertValue.run(batch.slice(i * VALUE_PARAMS, (i + 1) * VALUE_PARAMS), month);
-        // Exactly the rows just inserted: no row carried this bundle revision's tag before
-        // (a revision is applied once), and the updates below come after.
-        if (auditSetBased && m.inserts.length > 0) auditInserted.run(m.period, source, subtreeJson);
-        for (const v of m.updates) upsertValue.run(ids.get(v[0]), m.period, elementIds.get(v[1]), v[2], v[3], v[4], m.people[v[5]], v[6], source);
-        for (const n of m.narrative) upsertNarrative.run(ids.get(n[0]), m.period, n[1], n[2], n[3], n[4], n[5]);
-        for (const s of m.statuses) putStatus.run(ids.get(s[0]), m.period, s[1], s[2], s[3], s[4]);
-        received.run(sourceId, m.period, m.revision, a.fingerprint, a.fileHash, a.user, a.at, a.created, a.created, a.at, m.unexplained ?? null);
-        if (totals) {
-          if (m.inserts.length > 0 || m.updates.length > 0) forgetTotals(store, [...ids.values()], m.period);
-          storeTotals(store, a.source, [m.period], false);
-        }
-      }
-      for (const t of triggers) db.exec(t.sql);
+      });
       if (foreignKeys) checkForeignKeys(db, [...ids.values()], [...elementIds.values()]);
       if (a.trust) {
         db.prepare(

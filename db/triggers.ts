@@ -10,12 +10,12 @@ type Db = Store['db'];
  * hold the write lock). The triggers are put back, identical, before it returns; if `write`
  * throws, the caller's rollback restores them with everything else.
  */
-export function withoutTriggers<T>(db: Db, names: readonly string[], write: () => T): T {
+export function withoutTriggers<T>(db: Db, names: readonly string[], write: (dropped: ReadonlySet<string>) => T): T {
   if (!db.inTransaction) throw new Error('withoutTriggers needs a write transaction');
   const list = names.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ');
   const triggers = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (${list})`).all() as { name: string; sql: string }[];
   for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
-  const result = write();
+  const result = write(new Set(triggers.map((t) => t.name)));
   for (const t of triggers) db.exec(t.sql);
   return result;
 }
