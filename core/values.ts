@@ -20,6 +20,25 @@ export interface DataValue {
   updatedAt: string;
 }
 
+/**
+ * One cell of a month as the entry grid reads it: the value, the revision it shows (sent back
+ * with an edit), and the explanation comment when there is one.
+ */
+export type MonthCell = [value: number | null, revision: number] | [value: number | null, revision: number, comment: string];
+
+/**
+ * unit → element → cell: the month's stored values of several units, without what every value
+ * repeats (period, unit, author, time). A district month (2,600 values) is 90 KB of JSON
+ * instead of 450 KB as DataValue objects; the grid's first load waits for it.
+ */
+export type MonthCells = Record<string, Record<string, MonthCell>>;
+
+export function monthCells(values: readonly DataValue[]): MonthCells {
+  const out: MonthCells = {};
+  for (const v of values) (out[v.unit] ??= {})[v.element] = v.comment?.trim() ? [v.value, v.revision, v.comment] : [v.value, v.revision];
+  return out;
+}
+
 /** Checks the period; returns the error or null. */
 export function checkMonth(period: string, now: Date = new Date()): UserError | null {
   if (!isMonth(period)) return new UserError('error.badPeriod', { period });

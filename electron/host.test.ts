@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope } from '../core/api';
+import type { Envelope, SessionOpen } from '../core/api';
 import { writeFixtureDatabase } from '../test/e2e/fixture-db';
 import { Host, DAY_MS, type HostDeps } from './host';
 
@@ -44,6 +44,50 @@ describe('the host', () => {
     expect(status).toMatchObject({ ready: true, homeUnit: 'D', unitName: 'Huyện Mẫu' });
     const again = await h.call('setup.openDemo', {});
     expect(again.ok || again.error.key).toBe('ui.error.alreadySetUp');
+  });
+
+  it('opens the window in one call (session.open), answering as the operations it stands for', async () => {
+    const h = makeHost();
+    // The first run: the status alone.
+    expect(ok<SessionOpen>(await h.call('session.open', { entry: true }))).toEqual({ status: ok(await h.call('setup.status', {})), data: null });
+    ok(await h.call('setup.openDemo', {}));
+    ok(await h.call('values.set', { unit: 'C2', period: '2024-05', element: 'EPI_FULL_U1', value: 9, comment: 'Sổ tiêm chủng ghi thiếu', expectedRevision: 1 }));
+    ok(await h.call('period.markComplete', { unit: 'C3', period: '2024-05' }));
+    const opened = ok<SessionOpen>(await h.call('session.open', { entry: true }));
+    const data = opened.data!;
+    expect(opened.status).toEqual(ok(await h.call('setup.status', {})));
+    expect(data.units).toEqual(ok(await h.call('units.list', {})));
+    expect(data.catalogue).toEqual(ok(await h.call('catalogue.get', {})));
+    expect(data.levelNames).toEqual(ok(await h.call('units.levelNames', {})));
+    // The home unit's newest month with data, and the grid's units of that month.
+    expect(data.month).toBe(ok(await h.call('values.latestPeriod', { unit: 'D' })));
+    expect(data.month).toBe('2024-05');
+    const units = ['C1', 'C2', 'C3', 'D', 'F1'];
+    expect(data.entry).toEqual({
+      month: '2024-05',
+      units,
+      cells: ok(await h.call('values.getMany', { period: '2024-05', units })),
+      locked: ['C3'],
+    });
+    // values.getMany's compact cells: value, revision, and the comment when there is one.
+    expect(data.entry!.cells.C1!.EPI_FULL_U1).toEqual([12, 1]);
+    expect(data.entry!.cells.C2!.EPI_FULL_U1).toEqual([9, 2, 'Sổ tiêm chủng ghi thiếu']);
+    // A month chosen by the user is kept; without entry, no values are read.
+    const april = ok<SessionOpen>(await h.call('session.open', { month: '2024-04' })).data!;
+    expect(april.month).toBe('2024-04');
+    expect(april.entry).toBeNull();
+    expect(ok<SessionOpen>(await h.call('session.open', { month: '2024-04', entry: true })).data!.entry!.cells).toEqual({ C1: { EPI_FULL_U1: [10, 1] } });
+    // Bad arguments are refused by the contract, as for any operation.
+    for (const bad of [{ month: '2024-13' }, { entry: 'yes' }, { unit: 'D' }]) expect((await h.call('session.open', bad)).ok).toBe(false);
+  });
+
+  it('opens on last month when the home unit has no data yet', async () => {
+    const h = makeHost();
+    ok(await h.call('setup.createUnit', { province: 'Tỉnh Thanh Hóa', unitName: 'Huyện Hoằng Hóa', communes: ['Xã Hoằng Đức'], userName: 'Lê Thị Hoa', directorName: 'Nguyễn Văn An', directorTitle: 'Giám đốc' }));
+    const data = ok<SessionOpen>(await h.call('session.open', { entry: true })).data!;
+    expect(data.month).toBe('2024-05');
+    expect(data.entry).toMatchObject({ month: '2024-05', cells: {}, locked: [] });
+    expect(data.entry!.units.length).toBe(2);
   });
 
   it('sets up a unit from a pasted commune list', async () => {

@@ -9,10 +9,12 @@
 //   prefs.json            the UI language, readable before any database exists
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { dispatch, SERVICE_OPERATIONS, type Envelope, type FileOperation, type Handlers, type RestoreResult, type ServiceHandlers, type SetupStatus, type ShellOperation } from '../core/api';
+import { dispatch, SERVICE_OPERATIONS, type Args, type EntryMonth, type Envelope, type SessionOpen, type FileOperation, type Handlers, type RestoreResult, type ServiceHandlers, type SetupStatus, type ShellOperation } from '../core/api';
 import { UserError } from '../core/errors';
 import type { Lang } from '../core/format';
 import { parseLang } from '../core/i18n';
+import { monthUnitCodes } from '../core/entry-units';
+import { monthOf, previousMonth } from '../core/period';
 import {
   autoBackup,
   backupTo,
@@ -143,6 +145,31 @@ export class Host {
       }
     }
     return { ready: s !== null, homeUnit: home, unitName, lang: this.lang_, dataDir: this.deps.userData };
+  }
+
+  /**
+   * session.open: the window's first screen in one call, put together from the service's own
+   * operations (units.list, catalogue.get, units.levelNames, values.latestPeriod, then the entry
+   * month's values.getMany and period.locked), so it answers exactly as they would.
+   */
+  private async open(a: Args<'session.open'>): Promise<SessionOpen> {
+    const status = this.status();
+    if (!this.store_) return { status, data: null };
+    const h = this.handlers;
+    const units = await h['units.list']({});
+    const catalogue = await h['catalogue.get']({});
+    const levelNames = await h['units.levelNames']({});
+    const home = status.homeUnit;
+    const latest = !a.month && home ? await h['values.latestPeriod']({ unit: home }) : null;
+    const month = a.month ?? latest ?? previousMonth(monthOf(this.now()));
+    let entry: EntryMonth | null = null;
+    if (a.entry && home) {
+      const codes = monthUnitCodes(units, home, month);
+      const cells = codes.length > 0 ? await h['values.getMany']({ period: month, units: codes }) : {};
+      const locked = codes.length > 0 ? await h['period.locked']({ period: month, units: codes }) : [];
+      entry = { month, units: codes, cells, locked };
+    }
+    return { status, data: { units, catalogue, levelNames, month, entry } };
   }
 
   /** Once a day while the app is open: a backup when the newest automatic one is a day old. */
@@ -299,6 +326,7 @@ export class Host {
     const info = (b: BackupFile) => ({ name: b.name, createdAt: b.createdAt.toISOString(), bytes: b.bytes, reason: b.reason });
     return {
       'setup.status': () => this.status(),
+      'session.open': (a) => this.open(a),
       'setup.openDemo': () => {
         const create = this.deps.createDemo;
         if (!create) throw new UserError('ui.error.demoMissing');

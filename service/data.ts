@@ -12,6 +12,7 @@ import { rebuildTotals } from '../db/unit-total.repo';
 import { getNarrative, setNarrative } from '../db/narrative.repo';
 import { assertMonthOpen, latestPeriod } from '../db/periods.repo';
 import { isMonth } from '../core/period';
+import { monthCells } from '../core/values';
 import { allSettings, getSetting, setCheckedSetting, setSetting } from '../db/settings.repo';
 import type { Store } from '../db/store';
 import { assertNotReceived, exportValues, getUnitsValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
@@ -66,7 +67,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
     'units.list': () => store.units(),
     'catalogue.get': () => ({ programmes: store.catalogue.programmes, elements: store.catalogue.elements }),
     'values.get': (a) => getValues(store, a.unit, a.period),
-    'values.getMany': (a) => getUnitsValues(store, a.units, a.period),
+    'values.getMany': (a) => monthCells(getUnitsValues(store, a.units, a.period)),
     'values.set': (a) => setValue(store, a, user(), 'ui', now()),
     'values.setMany': (a) => setValues(store, a.entries, user(), 'ui', now()),
     'values.setComment': (a) => setComment(store, a, user(), 'ui', now()),

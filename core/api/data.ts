@@ -8,7 +8,7 @@ import type { Figures } from '../figures';
 import type { OrgUnit } from '../orgunit';
 import { FIRST_YEAR, isMonth, isPeriodSpec, LAST_YEAR } from '../period';
 import { settingEntry, type Settings } from '../settings';
-import type { DataValue } from '../values';
+import type { DataValue, MonthCells } from '../values';
 
 /** The longest unit or element code the API takes; codes made at setup fit it (service/setup.ts). */
 export const CODE_MAX = 64;
@@ -52,7 +52,7 @@ export const dataArgs = area<DataResults>()({
   /**
    * A month's values of each listed unit (its own, not its subtree's), in one call: what the
    * entry grid shows on opening a month (the district and its communes), instead of one call
-   * per unit.
+   * per unit; compact (MonthCells: value, revision, comment per unit and element).
    */
   'values.getMany': z.object({ period: month, units: z.array(code).min(1).max(10_000) }).strict(),
   'values.set': valueEntry,
@@ -134,7 +134,7 @@ export interface DataResults {
   'units.list': OrgUnit[];
   'catalogue.get': CatalogueView;
   'values.get': DataValue[];
-  'values.getMany': DataValue[];
+  'values.getMany': MonthCells;
   'values.set': SetValueResult;
   'values.setMany': SetValueResult[];
   'values.setComment': SetValueResult;

@@ -7,8 +7,10 @@
 // chosen file's name.
 import { z } from 'zod';
 import type { Lang } from '../format';
+import type { LevelNames, OrgUnit } from '../orgunit';
+import type { MonthCells } from '../values';
 import type { Envelope } from '../api';
-import { code, empty, month, periodSpec, type CsvImportResult } from './data';
+import { code, empty, month, periodSpec, type CatalogueView, type CsvImportResult } from './data';
 import { area } from './contract';
 import type { BundleWarning } from './bundle';
 import { reportDate } from './report';
@@ -53,6 +55,14 @@ export type FileOperation = keyof typeof fileArgs;
 export const shellArgs = area<ShellResults>()({
   ...fileArgs,
   'setup.status': empty,
+  /**
+   * Everything the window needs to show its first screen, in one call (the renderer's boot
+   * script asks it before the app's script has loaded): the setup status and, when a database is
+   * open, its units, catalogue, level names, the month to open on (`month`, or the home unit's
+   * newest month with data, or last month) and, with `entry`, the entry grid's month: every unit
+   * it may show, their values and which of them are locked.
+   */
+  'session.open': z.object({ month: month.optional(), entry: z.boolean().optional() }).strict(),
   'setup.openDemo': empty,
   'setup.createUnit': z
     .object({
@@ -149,8 +159,30 @@ export interface FileResults {
   'dhis2.saveAs': (SavedFile & { values: number; orgUnits: number }) | null;
 }
 
+/** The entry grid's month as session.open loads it (what values.getMany and period.locked answer). */
+export interface EntryMonth {
+  month: string;
+  units: string[];
+  cells: MonthCells;
+  locked: string[];
+}
+
+export interface SessionOpen {
+  status: SetupStatus;
+  /** Null on the first run (no database yet). */
+  data: {
+    units: OrgUnit[];
+    catalogue: CatalogueView;
+    levelNames: LevelNames;
+    month: string;
+    /** Asked with `entry` and the database has a home unit. */
+    entry: EntryMonth | null;
+  } | null;
+}
+
 export interface ShellResults extends FileResults {
   'setup.status': SetupStatus;
+  'session.open': SessionOpen;
   'setup.openDemo': SetupStatus;
   'setup.createUnit': SetupStatus;
   'setup.createParent': SetupStatus;

@@ -4,7 +4,7 @@ import type { CatalogueElement } from '../../core/catalogue';
 import { sumsOverUnits, takesEntry, type ValueType } from '../../core/catalogue-kinds';
 import { clipText } from '../../core/errors';
 import { parseUserNumber } from '../../core/numbers';
-import { isActiveIn, type OrgUnit } from '../../core/orgunit';
+import type { OrgUnit } from '../../core/orgunit';
 
 export interface EntryRow {
   unit: string;
@@ -25,24 +25,7 @@ export function entryElements(elements: readonly CatalogueElement[], programme: 
   return elements.filter((e) => e.programme === programme && e.kind !== 'derived');
 }
 
-/**
- * Rows of the grid: the home district's communes active in the month and, when the programme
- * has district-level elements, the district itself and its facilities after them. A programme
- * entered at district level only (communication, sanitation, laboratory, staffing) shows just
- * the rows that take values, not the communes' grey rows.
- */
-export function entryUnits(units: readonly OrgUnit[], home: string, month: string, elements: readonly CatalogueElement[]): OrgUnit[] {
-  const below = units.filter((u) => u.parent === home && isActiveIn(u, month));
-  const communes = elements.some((e) => e.entryLevel === 'commune') ? below.filter((u) => u.level === 'commune') : [];
-  if (!elements.some((e) => e.entryLevel === 'district')) return communes;
-  const district = units.find((u) => u.code === home);
-  return [...communes, ...(district ? [district] : []), ...below.filter((u) => u.level === 'facility')];
-}
-
-/** Every unit the month's grid may show, whatever the programme: what the entry store loads. */
-export function monthUnitCodes(units: readonly OrgUnit[], home: string, month: string): string[] {
-  return entryUnits(units, home, month, [{ entryLevel: 'commune' }, { entryLevel: 'district' }] as CatalogueElement[]).map((u) => u.code);
-}
+export { entryUnits, monthUnitCodes } from '../../core/entry-units';
 
 /** Whether a cell takes a value: commune elements on communes, district ones on the district and facilities. */
 export function cellEditable(e: Pick<CatalogueElement, 'entryLevel' | 'kind'>, level: OrgUnit['level']): boolean {

@@ -5,10 +5,10 @@
 // showed: a value changed elsewhere meanwhile is never overwritten unseen.
 import { create } from 'zustand';
 import { formatMonth, formatNumber } from '../../core/format';
-import type { SetValueResult } from '../../core/api';
+import type { EntryMonth, SetValueResult } from '../../core/api';
 import type { ChosenFile } from '../../core/api/shell';
 import { MAX_WORKBOOK_BYTES } from '../../core/workbook-limits';
-import type { DataValue } from '../../core/values';
+import type { DataValue, MonthCells } from '../../core/values';
 import { ApiFailure, invoke, messageOf } from '../api';
 import type { ScreenMessage } from '../components/MessageBox';
 import { i18n } from '../i18n';
@@ -92,11 +92,10 @@ export const cellKey = (unit: string, element: string): string => `${unit}|${ele
 interface EntryActions {
   load: (month: string, units: readonly string[]) => Promise<void>;
   /**
-   * Starts a month's load before the grid asks (the session's first load, while the window
-   * renders): the grid's first ask for the same month and units takes this load instead of
-   * starting another.
+   * The month as session.open brought it (the window's start): shown at once, and the grid's
+   * first ask for the same month and units takes it instead of loading it again.
    */
-  prefetch: (month: string, units: readonly string[]) => void;
+  prime: (loaded: EntryMonth) => void;
   /** A cell was edited: parse the text, save it into the cell where the edit began, mark the cell. */
   edit: (target: EditTarget, raw: unknown) => Promise<void>;
   /** A pasted block, already mapped onto cells: saved all at once, or nothing. */
@@ -133,8 +132,8 @@ function pushed(s: EntryState, step: UndoStep): Partial<EntryState> {
 const queues = new Map<string, Promise<void>>();
 /** Loads under way, by month: an edit of that month waits for its stored values. */
 const loads = new Map<string, Promise<void>>();
-/** A load started by prefetch, until the grid's first ask (or any other load) takes its place. */
-let prefetched: { key: string; run: Promise<void> } | null = null;
+/** The month primed by session.open, until the grid's first ask (or any other load) takes its place. */
+let primed: string | null = null;
 const loadKey = (month: string, units: readonly string[]) => `${month}|${units.join(',')}`;
 function queued(key: string, run: () => Promise<void>): Promise<void> {
   const next = (queues.get(key) ?? Promise.resolve()).then(run);
@@ -171,9 +170,9 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
   ...initialEntry,
 
   load(month, units) {
-    const early = prefetched;
-    prefetched = null;
-    if (early && early.key === loadKey(month, units)) return early.run;
+    const early = primed;
+    primed = null;
+    if (early === loadKey(month, units) && get().month === month && !get().loading) return Promise.resolve();
     const run = loadMonth(month, units);
     loads.set(month, run);
     void run.finally(() => {
@@ -182,10 +181,9 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
     return run;
   },
 
-  prefetch(month, units) {
-    if (units.length === 0) return;
-    const run = get().load(month, units);
-    prefetched = { key: loadKey(month, units), run };
+  prime(loaded) {
+    set({ month: loaded.month, units: loaded.units, loading: false, cells: {}, ...shownCells(loaded.cells, loaded.locked) });
+    primed = loadKey(loaded.month, loaded.units);
   },
 
   edit(target, raw) {
@@ -364,6 +362,24 @@ async function readDropped(file: File): Promise<ChosenFile> {
   return { name: file.name, bytes, size: file.size };
 }
 
+/** The store's maps of a month's cells (values.getMany's compact answer) and locked units. */
+function shownCells(list: MonthCells, lockedUnits: readonly string[]): Pick<EntryState, 'values' | 'comments' | 'revisions' | 'locked'> {
+  const values: Record<string, Record<string, number | null>> = {};
+  const comments: Record<string, string> = {};
+  const revisions: Record<string, number> = {};
+  for (const [unit, cells] of Object.entries(list)) {
+    const row: Record<string, number | null> = (values[unit] = {});
+    for (const [element, [value, revision, comment]] of Object.entries(cells)) {
+      row[element] = value;
+      revisions[cellKey(unit, element)] = revision;
+      if (comment) comments[cellKey(unit, element)] = comment;
+    }
+  }
+  const locked: Record<string, true> = {};
+  for (const u of lockedUnits) locked[u] = true;
+  return { values, comments, revisions, locked };
+}
+
 /** The month's values as the file holds them, for the rows of `units`. */
 async function loadMonth(month: string, units: readonly string[]): Promise<void> {
   const { getState: get, setState: set } = useEntry;
@@ -382,20 +398,10 @@ async function loadMonth(month: string, units: readonly string[]): Promise<void>
     // Two calls whatever the number of units: every unit's values at once (values.getMany).
     const [lockedUnits, list] = await Promise.all([
       units.length > 0 ? invoke('period.locked', { period: month, units: [...units] }) : Promise.resolve([]),
-      units.length > 0 ? invoke('values.getMany', { period: month, units: [...units] }) : Promise.resolve([]),
+      units.length > 0 ? invoke('values.getMany', { period: month, units: [...units] }) : Promise.resolve({}),
     ]);
     if (get().month !== month) return; // the user moved on while this loaded
-    const values: Record<string, Record<string, number | null>> = {};
-    const comments: Record<string, string> = {};
-    const revisions: Record<string, number> = {};
-    for (const v of list) {
-      (values[v.unit] ??= {})[v.element] = v.value;
-      revisions[cellKey(v.unit, v.element)] = v.revision;
-      if (v.comment?.trim()) comments[cellKey(v.unit, v.element)] = v.comment;
-    }
-    const locked: Record<string, true> = {};
-    for (const u of lockedUnits) locked[u] = true;
-    set({ values, comments, revisions, locked, loading: false });
+    set({ ...shownCells(list, lockedUnits), loading: false });
   } catch (e) {
     set({ loading: false, message: { kind: 'error', text: messageOf(e) } });
   }
@@ -446,6 +452,6 @@ async function replay(direction: 'undo' | 'redo'): Promise<void> {
 
 // Another database: nothing read from the old one stays.
 onDatabaseChange(() => {
-  prefetched = null;
+  primed = null;
   useEntry.setState(initialEntry);
 });

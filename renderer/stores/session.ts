@@ -5,8 +5,8 @@ import type { CatalogueView, SetupStatus } from '../../core/api';
 import type { Lang } from '../../core/format';
 import type { OrgUnit } from '../../core/orgunit';
 import { monthOf, previousMonth } from '../../core/period';
+import { OPEN_ON_START } from './session-open';
 import { invoke, messageOf } from '../api';
-import { monthUnitCodes } from '../grid/entry-model';
 import { setLevelNames, setUiLang } from '../i18n';
 import { databaseChanged } from './database';
 import { useEntry } from './entry';
@@ -69,28 +69,24 @@ export const useSession = create<SessionState & SessionActions>()((set, get) => 
 
   async load() {
     try {
-      const status = await invoke('setup.status', {});
+      // One call (session.open) for the first screen; on the window's start the boot script
+      // asked it already, and invoke takes that answer (renderer/boot.ts).
+      const chosen = get().monthChosen;
+      const entry = get().tab === 'entry';
+      const args = !chosen && entry ? OPEN_ON_START : { ...(chosen ? { month: get().month } : {}), entry };
+      const { status, data } = await invoke('session.open', args);
       setUiLang(status.lang);
-      set({ status, lang: status.lang });
-      if (!status.ready) {
+      if (!status.ready || !data) {
         setLevelNames(null);
-        set({ phase: 'first-run' });
+        set({ status, lang: status.lang, phase: 'first-run' });
         return;
       }
-      const home = status.homeUnit;
-      const [units, catalogue, latest, levelNames] = await Promise.all([
-        invoke('units.list', {}),
-        invoke('catalogue.get', {}),
-        home && !get().monthChosen ? invoke('values.latestPeriod', { unit: home }) : Promise.resolve(null),
-        invoke('units.levelNames', {}),
-      ]);
-      setLevelNames(levelNames);
-      // The entry screen opens first: its month's values are asked for now, while the window
-      // renders, rather than after the grid's first render (the grid takes this load).
-      const month = latest && !get().monthChosen ? latest : get().month;
-      if (home && get().tab === 'entry') useEntry.getState().prefetch(month, monthUnitCodes(units, home, month));
+      setLevelNames(data.levelNames);
+      // The entry grid's month came with it: the grid is drawn once, with its values.
+      if (data.entry) useEntry.getState().prime(data.entry);
+      const { catalogue } = data;
       const programme = catalogue.programmes.some((p) => p.code === get().programme) ? get().programme : (catalogue.programmes[0]?.code ?? '');
-      set({ units, catalogue, programme, phase: 'ready', failure: null, ...(latest && !get().monthChosen ? { month: latest } : {}) });
+      set({ status, lang: status.lang, units: data.units, catalogue, programme, month: data.month, phase: 'ready', failure: null });
     } catch (e) {
       set({ phase: 'failed', failure: messageOf(e) });
     }

@@ -110,7 +110,7 @@ describe('the entry screen while a month loads', () => {
     }
   });
 
-  it('opens on its month with one call for every unit’s values, asked before the grid is drawn and taken by it', async () => {
+  it('opens on its month with one call, asked by the boot script before the app’s script ran and taken by it', async () => {
     // Every call the page makes from its first script on (the harness's bridge calls host.call).
     const ops: string[] = [];
     // Unbound on purpose: the wrapper calls it with each host as `this`.
@@ -122,12 +122,28 @@ describe('the entry screen while a month loads', () => {
     };
     let app: AppUnderTest | null = null;
     try {
-      app = await openApp(browser, { seed: seedDemo });
-      await app.page.locator('.grid-wrap[data-loading="false"] .ag-row[row-id="TH_HH_01"] [col-id]').first().waitFor();
-      const seen = ops.filter((o) => o.startsWith('values.') || o === 'period.status');
-      // Not one values.get per unit (38); asked by the session's load, before the entry screen
-      // mounted (its month bar asks period.status); not asked again by the grid's mount.
-      expect(seen).toEqual(['values.latestPeriod', 'values.getMany', 'period.status']);
+      // The app's own script is held until the service was asked: only the boot script can
+      // have asked by then.
+      let askedBeforeApp: boolean | null = null;
+      const beforeLoad = async (page: Page) => {
+        await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+          for (let i = 0; i < 100 && !ops.includes('session.open'); i++) await new Promise((r) => setTimeout(r, 50));
+          askedBeforeApp = ops.includes('session.open');
+          await route.continue();
+        });
+      };
+      app = await openApp(browser, { seed: seedDemo, beforeLoad });
+      await app.page.locator('.grid-wrap[data-loading="false"] .ag-row[row-id="TH_HH_01"] .num').filter({ hasText: /\d/ }).first().waitFor();
+      // The first call is session.open (the boot script's), asked once: the session took its
+      // answer instead of asking again; the grid's mount asked no values (they came with it).
+      expect(askedBeforeApp).toBe(true);
+      expect(ops[0]).toBe('session.open');
+      expect(ops.filter((o) => o === 'session.open')).toHaveLength(1);
+      expect(ops.filter((o) => o.startsWith('values.') || o === 'period.locked' || o === 'setup.status')).toEqual([]);
+      // The month shown is the home unit's newest with data.
+      const latest = (await call.call(app.host, 'values.latestPeriod', { unit: 'TH_HH' })) as { ok: true; value: string };
+      const [y, m] = latest.value.split('-');
+      expect([await app.page.locator('.period-bar select').nth(0).inputValue(), await app.page.locator('.period-bar select').nth(1).inputValue()]).toEqual([String(Number(m)), y]);
     } finally {
       Host.prototype.call = call;
       await app?.close();

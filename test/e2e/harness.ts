@@ -57,6 +57,8 @@ export interface OpenOptions {
   seed?: (dbFile: string) => void | Promise<void>;
   host?: Partial<HostDeps>;
   lang?: 'vi' | 'en';
+  /** Runs on the page before it navigates to the app (a test's own routes, say). */
+  beforeLoad?: (page: Page) => Promise<void>;
 }
 
 /**
@@ -128,6 +130,7 @@ export async function openApp(browser: Browser, opts: OpenOptions = {}): Promise
   page.on('console', (msg) => {
     if (msg.type() === 'error' && /AG Grid/i.test(msg.text())) gridErrors.push(msg.text());
   });
+  await opts.beforeLoad?.(page);
   await page.goto(url);
   return {
     page,
