@@ -58,7 +58,7 @@ export interface OpenOptions {
   host?: Partial<HostDeps>;
   lang?: 'vi' | 'en';
   /** Runs on the page before it navigates to the app (a test's own routes, say). */
-  beforeLoad?: (page: Page) => Promise<void>;
+  beforeLoad?: (page: Page) => Promise<unknown>;
 }
 
 /**
