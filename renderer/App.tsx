@@ -1,5 +1,4 @@
 // The window: a header with the unit and the tabs, and the current screen below.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntryScreen } from './screens/EntryScreen';
 import { FiguresScreen } from './screens/FiguresScreen';
@@ -32,7 +31,7 @@ const SCREENS: Record<Tab, () => React.JSX.Element | null> = {
 
 export function App() {
   const { t } = useTranslation();
-  const { phase, tab, status, units, failure, generation, load, setTab } = usePick(useSession, 'phase', 'tab', 'status', 'units', 'failure', 'generation', 'load', 'setTab');
+  const { phase, tab, status, units, failure, generation, setTab } = usePick(useSession, 'phase', 'tab', 'status', 'units', 'failure', 'generation', 'setTab');
   // A unit with nobody above it in this database (a province) sends no bundle.
   const home = homeUnit({ status, units });
   // Who reported: for an office that receives (a province, or a district whose communes send).
@@ -40,10 +39,6 @@ export function App() {
   // The plan's indicators: per child unit, so for a unit that has some.
   const hasChildren = !!home && units.some((u) => u.parent === home.code);
   const tabs = TABS.filter((k) => (k !== 'send' || home?.parent) && (k !== 'status' || receives) && (k !== 'indicators' || hasChildren));
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   if (phase === 'loading') return <main className="loading" aria-busy="true" />;
   if (phase === 'failed') {
