@@ -23,11 +23,10 @@
 // Timings are taken inside the page (performance.now) from the user's action to the change on
 // screen, so playwright's own round trips are not counted.
 // Run: npm run build && node --import tsx bench/entry.bench.ts
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { TABS } from '../renderer/stores/session';
 import { demoTemplate, launchBrowser, openApp, pickMonth, type AppUnderTest } from '../test/e2e/harness';
+import { browseMonth, heap, largest, monthOf2024, rendererPids, settle, type ProcMemory } from './renderer-memory';
 import { median, report, timeAsync } from './util';
 
 const RUNS = 7;
@@ -228,74 +227,6 @@ async function pasteAndUndo(page: Page): Promise<{ paste: number[]; undo: number
   return { paste, undo, cells: rows * cols.length };
 }
 
-interface Proc {
-  pid: number;
-  ppid: number;
-  args: string;
-}
-
-function processes(): Proc[] {
-  return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
-}
-
-/** The renderer processes of the browser this process launched. */
-function rendererPids(): number[] {
-  const ps = processes();
-  const mine = new Set([process.pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const p of ps) {
-      if (mine.has(p.ppid) && !mine.has(p.pid)) {
-        mine.add(p.pid);
-        grew = true;
-      }
-    }
-  }
-  return ps.filter((p) => mine.has(p.pid) && p.args.includes('--type=renderer')).map((p) => p.pid);
-}
-
-/**
- * A process's memory from /proc/PID/smaps_rollup, in bytes: resident (RSS, counting the shared
- * pages of Chromium's own libraries that every page has), proportional (PSS: shared pages split
- * among the processes sharing them) and private (USS: pages only this process holds, what
- * Chrome's task manager calls its memory footprint, roughly).
- */
-export interface ProcMemory {
-  rss: number;
-  pss: number;
-  uss: number;
-}
-
-function memoryOf(pid: number): ProcMemory | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0) * 1024;
-    return { rss: kb('Rss'), pss: kb('Pss'), uss: kb('Private_Clean') + kb('Private_Dirty') };
-  } catch {
-    return null;
-  }
-}
-
-/** The largest renderer (by private memory) among `pids`: the page's, not a spare one. */
-function largest(pids: readonly number[]): ProcMemory | null {
-  const all = pids.map(memoryOf).filter((m): m is ProcMemory => m !== null);
-  return all.sort((a, b) => b.uss - a.uss)[0] ?? null;
-}
-
-async function heap(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-}
-
 interface Memory {
   heap: number;
   emptyHeap: number;
@@ -310,21 +241,10 @@ interface Memory {
  */
 async function browseYear(browser: Browser, app: AppUnderTest): Promise<Memory> {
   const { page } = app;
-  const settle = () => page.waitForFunction(() => !document.querySelector('[data-loading="true"], [aria-busy="true"]'), undefined, { timeout: 30_000 });
-  for (let m = 1; m <= 12; m++) {
-    // The month is the session's: chosen once on the entry screen, every tab shows it.
-    await page.locator('#tab-entry').click();
-    await pickMonth(page, `2024-${String(m).padStart(2, '0')}`);
-    for (const tab of TABS) {
-      const button = page.locator(`#tab-${tab}`);
-      if ((await button.count()) === 0) continue;
-      await button.click();
-      await settle();
-    }
-  }
+  for (let m = 1; m <= 12; m++) await browseMonth(page, monthOf2024(m));
   // Back on the entry screen, where the statistician works.
   await page.locator('#tab-entry').click();
-  await settle();
+  await settle(page);
   const used = await heap(page);
   const before = rendererPids();
   const appMemory = largest(before);

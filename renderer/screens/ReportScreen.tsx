@@ -21,8 +21,8 @@ export function ReportScreen() {
   const { t } = useTranslation();
   const session = usePick(useSession, 'month', 'status', 'units');
   const home = homeUnit(session);
-  const { unit, kind, date, html, loading, error, saved, warnings, setUnit, setKind, setDate, preview, save, saveDhis2 } = usePick(
-    useReport, 'unit', 'kind', 'date', 'html', 'loading', 'error', 'saved', 'warnings', 'setUnit', 'setKind', 'setDate', 'preview', 'save', 'saveDhis2',
+  const { unit, kind, date, html, loading, error, saved, warnings, setUnit, setKind, setDate, preview, leave, save, saveDhis2 } = usePick(
+    useReport, 'unit', 'kind', 'date', 'html', 'loading', 'error', 'saved', 'warnings', 'setUnit', 'setKind', 'setDate', 'preview', 'leave', 'save', 'saveDhis2',
   );
   const frame = useRef<HTMLIFrameElement>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -35,6 +35,8 @@ export function ReportScreen() {
   useEffect(() => {
     if (chosen) void preview(chosen, period, validDate);
   }, [chosen, period, validDate, preview]);
+  // The preview is drawn once per visit: the one of the last visit is not shown again first.
+  useEffect(() => leave, [leave]);
 
   return (
     <section className="screen report-screen" aria-label={t('report.ui.title')}>

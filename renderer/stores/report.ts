@@ -57,6 +57,12 @@ interface ReportActions {
   setKind: (kind: PeriodKindChoice) => void;
   setDate: (date: string) => void;
   preview: (unit: string, period: string, date: string | null) => Promise<void>;
+  /**
+   * The screen is left: its preview is dropped (an answer still on its way too). Shown again on
+   * return, the old preview would be drawn first and then the new one: the 2,3 million characters
+   * of print HTML (its fonts embedded) parsed twice per visit.
+   */
+  leave: () => void;
   /** Main builds the file and opens its save dialog; null back means the user cancelled. */
   save: (unit: string, period: string, format: Exclude<ReportFormat, 'html'>, date: string | null) => Promise<void>;
   /** The period's values as a DHIS2 file (dataValueSet JSON or ADX), saved where the user chooses. */
@@ -80,6 +86,8 @@ export const useReport = create<ReportState & ReportActions>()((set, get) => ({
       if (get().key === key) set({ html: null, loading: false, error: messageOf(e), warnings: [] });
     }
   },
+
+  leave: () => set({ key: null, html: null, warnings: [] }),
 
   async save(unit, period, format, date) {
     set({ loading: true, error: null, saved: null });
