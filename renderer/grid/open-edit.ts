@@ -56,6 +56,7 @@ export interface OpenEdit {
   onCellEditRequest: (ev: CellEditRequestEvent<EntryRow>) => void;
   suppressKeyboardEvent: (p: SuppressKeyboardEventParams<EntryRow>) => boolean;
   onKeyDownCapture: (ev: KeyboardEvent<HTMLDivElement>) => void;
+  onPointerDown: () => void;
   onBlur: (ev: FocusEvent<HTMLDivElement>) => void;
 }
 
@@ -105,13 +106,17 @@ export function useOpenEdit(
     };
   }, [commit]);
 
+  // ag-grid sends this a tick after the edit opened: an edit already ended by then (typed and
+  // confirmed at once) is not this one's, and must not leave its cell as the next edit's origin.
   const onCellEditingStarted = useCallback((ev: CellEditingStartedEvent<EntryRow>) => {
     const colId = ev.colDef.colId;
     if (!colId || !ev.data) return;
+    const open = gridApi.current?.getEditingCells()[0];
+    if (!open || open.rowPinned || open.rowIndex !== ev.rowIndex || open.column?.getColId() !== colId) return;
     origin.current = latest.current.targetOf(ev.data.unit, colId);
     byTyping.current = typedStart.current;
     typedStart.current = false;
-  }, []);
+  }, [gridApi]);
 
   const onCellEditRequest = useCallback((ev: CellEditRequestEvent<EntryRow>) => {
     const colId = ev.colDef.colId;
@@ -125,10 +130,20 @@ export function useOpenEdit(
   const onKeyDownCapture = useCallback(
     (ev: KeyboardEvent<HTMLDivElement>) => {
       if (gridApi.current?.getEditingCells().length) return;
+      // Known now, not when the grid's late event comes: an arrow pressed right after the first
+      // digit already moves on, as in Excel.
       typedStart.current = (ev.key.length === 1 || ev.key === 'Backspace' || ev.key === 'Delete') && !ev.ctrlKey && !ev.metaKey && !ev.altKey;
+      byTyping.current = typedStart.current;
     },
     [gridApi],
   );
+
+  /** A click (a double-click's edit is Excel's "Edit" mode, where ← → move inside the text). */
+  const onPointerDown = useCallback(() => {
+    if (gridApi.current?.getEditingCells().length) return;
+    typedStart.current = false;
+    byTyping.current = false;
+  }, [gridApi]);
 
   const suppressKeyboardEvent = useCallback(
     (p: SuppressKeyboardEventParams<EntryRow>): boolean => {
@@ -154,5 +169,5 @@ export function useOpenEdit(
     [commit],
   );
 
-  return { onCellEditingStarted, onCellEditRequest, suppressKeyboardEvent, onKeyDownCapture, onBlur };
+  return { onCellEditingStarted, onCellEditRequest, suppressKeyboardEvent, onKeyDownCapture, onPointerDown, onBlur };
 }

@@ -187,7 +187,7 @@ export function EntryScreen() {
       {message && <MessageBox message={message} onClose={dismiss} />}
       <p className="hint">{locked ? t('ui.entry.locked') : view === 'form' ? t('ui.form.hint') : t('ui.entry.hint')}</p>
       <div className="entry-main">
-        {view === 'form' ? <CommuneForm home={home} month={month} locked={locked} /> : <div ref={wrap} className="grid-wrap" onPaste={onPaste} onKeyDownCapture={onGridKeyDownCapture} onCopy={range.onCopy} onBlur={openEdit.onBlur} data-loading={loading ? 'true' : 'false'} data-locked={locked ? 'true' : 'false'}>
+        {view === 'form' ? <CommuneForm home={home} month={month} locked={locked} /> : <div ref={wrap} className="grid-wrap" onPaste={onPaste} onKeyDownCapture={onGridKeyDownCapture} onCopy={range.onCopy} onPointerDownCapture={range.onPointerDownCapture} onPointerDown={openEdit.onPointerDown} onMouseOver={range.onMouseOver} onBlur={openEdit.onBlur} data-loading={loading ? 'true' : 'false'} data-locked={locked ? 'true' : 'false'}>
           <AgGridReact<EntryRow>
             theme={entryTheme}
             rowData={rows}
@@ -208,8 +208,6 @@ export function EntryScreen() {
             onCellEditRequest={openEdit.onCellEditRequest}
             onGridReady={onGridReady}
             onCellFocused={onCellFocused}
-            onCellMouseDown={range.onCellMouseDown}
-            onCellMouseOver={range.onCellMouseOver}
             overlayNoRowsTemplate={t('ui.entry.noRows')}
             onGridPreDestroyed={() => (gridApi.current = null)}
           />

@@ -144,6 +144,37 @@ describe('entry grid: an open edit belongs to its own cell', () => {
       await page.locator(`.ag-row[row-id="${unitOf(0)}"] [col-id="EPI_MEASLES2"].ag-cell-focus`).waitFor();
     });
   });
+
+  // ag-grid tells the page that an edit began a tick late (its grid events come on a timer).
+  // Held back here by 300 ms, so the keys come first: whether ← → confirm the entry (after
+  // typing) or move in its text (after a double-click) is known from the keys and the mouse
+  // themselves, not from that late event.
+  it('with the grid’s events late: a digit then → confirms and moves; a double-click then → stays in the text', async () => {
+    await withApp(async (app) => {
+      const { page, host } = app;
+      await openEntry(page);
+      await page.evaluate(() => {
+        const timer = window.setTimeout.bind(window);
+        window.setTimeout = ((fn: TimerHandler, ms?: number, ...rest: unknown[]) => timer(fn, ms ? ms : 300, ...rest)) as typeof window.setTimeout;
+      });
+      await cell(page, 4, 'EPI_FULL_U1').click();
+      await page.keyboard.type('8');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => stored(host.dbFile, 'TH_HH_05', 'EPI_FULL_U1')).toBe(8);
+      await page.locator(`.ag-row[row-id="${unitOf(4)}"] [col-id="EPI_MEASLES2"].ag-cell-focus`).waitFor();
+
+      const before = stored(host.dbFile, 'TH_HH_06', 'EPI_FULL_U1');
+      await cell(page, 5, 'EPI_FULL_U1').dblclick();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(700);
+      const editor = page.locator(`.ag-row[row-id="${unitOf(5)}"] [col-id="EPI_FULL_U1"] input`);
+      expect(await editor.count()).toBe(1);
+      expect(stored(host.dbFile, 'TH_HH_06', 'EPI_FULL_U1')).toBe(before);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => editor.count()).toBe(0);
+      expect(stored(host.dbFile, 'TH_HH_06', 'EPI_FULL_U1')).toBe(before);
+    });
+  });
 });
 
 describe('entry grid: writes based on what the screen showed', () => {

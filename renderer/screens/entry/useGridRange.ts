@@ -2,8 +2,8 @@
 // filled cells) or Shift+click from the focused cell, or a drag with the mouse. Ctrl+C copies it as text Excel pastes; Ctrl+D fills its top row down;
 // Delete clears it; each of the last two is saved all at once and undone as one step. One cell
 // is the focused cell itself (the grid's own Delete, copy and typing then apply).
-import type { CellFocusedEvent, CellMouseDownEvent, CellMouseOverEvent, GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useRef, type ClipboardEvent, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
+import type { CellFocusedEvent, GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useRef, type ClipboardEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type MutableRefObject, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueElement } from '../../../core/catalogue';
 import type { Lang } from '../../../core/format';
@@ -14,6 +14,17 @@ import { clearRange, copyText, fillDown, rangeOf, rangeSize, step, type CellPos 
 import { useEntry } from '../../stores/entry';
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/**
+ * The cell the grid has in focus, as a text key (null: none). ag-grid sends its grid events
+ * (cellFocused, cellMouseDown) a moment after the input that caused them, so a key pressed right
+ * after a click comes first; the block is kept in step with the grid's focus as it is *now*
+ * (`getFocusedCell`, synchronous), never with an event's view of a past moment.
+ */
+const focusKey = (api: GridApi<EntryRow>): string | null => {
+  const c = api.getFocusedCell();
+  return c ? `${c.rowPinned ?? ''}|${c.rowIndex}|${c.column.getColId()}` : null;
+};
 
 export function useGridRange(
   gridApi: RefObject<GridApi<EntryRow> | null>,
@@ -26,14 +37,12 @@ export function useGridRange(
   const { t } = useTranslation();
   const paste = useEntry((s) => s.paste);
   const notify = useEntry((s) => s.notify);
+  /** The block's fixed corner and its moving one (null: no block, or the unit column, the totals). */
   const anchor = useRef<CellPos | null>(null);
   const focus = useRef<CellPos | null>(null);
+  /** The grid's focused cell as the block last left it (focusKey): any other focus is the user's move. */
+  const gridFocus = useRef<string | null>(null);
   const dragging = useRef(false);
-  /**
-   * Where the block's own keys (or a Shift+click) moved the grid's focus: the focus event for
-   * that cell, which ag-grid sends a moment later, extends the block instead of starting one.
-   */
-  const pending = useRef<CellPos | null>(null);
 
   const colOf = useCallback((colId: string) => elements.findIndex((e) => e.code === colId), [elements]);
   const show = useCallback(() => {
@@ -41,10 +50,30 @@ export function useGridRange(
     gridApi.current?.refreshCells();
   }, [context, gridApi]);
 
+  /**
+   * The block in step with the grid's focus now: if the focus moved by anything but the block's
+   * own keys and mouse (a click whose events are still queued, an arrow, Tab, Enter after an
+   * edit), the block is that one cell.
+   */
+  const sync = useCallback(() => {
+    const api = gridApi.current;
+    if (!api) return;
+    const key = focusKey(api);
+    if (key === gridFocus.current) return;
+    gridFocus.current = key;
+    const c = api.getFocusedCell();
+    const col = c && !c.rowPinned ? colOf(c.column.getColId()) : -1;
+    anchor.current = c && col >= 0 ? { row: c.rowIndex, col } : null;
+    focus.current = anchor.current;
+    dragging.current = false;
+    show();
+  }, [gridApi, colOf, show]);
+
   // Another month or programme: the block is gone.
   useEffect(() => {
     anchor.current = null;
     focus.current = null;
+    gridFocus.current = null;
     show();
   }, [rows.length, elements, show]);
 
@@ -54,59 +83,63 @@ export function useGridRange(
     return () => window.removeEventListener('mouseup', up);
   }, []);
 
-  const onCellFocused = useCallback(
-    (ev: CellFocusedEvent<EntryRow>) => {
-      if (ev.rowPinned || ev.rowIndex === null || ev.rowIndex === undefined || typeof ev.column !== 'object' || !ev.column) return;
-      const col = colOf(ev.column.getColId());
-      if (col < 0) return;
-      const p = pending.current;
-      if (p) {
-        pending.current = null;
-        if (p.row === ev.rowIndex && p.col === col) return;
-      }
-      if (!dragging.current) {
-        anchor.current = { row: ev.rowIndex, col };
-        focus.current = { row: ev.rowIndex, col };
-        show();
-      }
+  /** The grid's (late) word that a cell took the focus: the block follows the focus as it is now. */
+  const onCellFocused = useCallback((_ev: CellFocusedEvent<EntryRow>) => sync(), [sync]);
+
+  /** A body cell under the pointer, read from the page (row index and column), or null. */
+  const cellAt = useCallback(
+    (target: EventTarget | null): CellPos | null => {
+      const el = target instanceof Element ? target.closest('.ag-cell[col-id]') : null;
+      const row = el?.closest('.ag-row[row-index]');
+      if (!el || !row || row.classList.contains('ag-row-pinned')) return null;
+      const r = Number(row.getAttribute('row-index'));
+      const col = colOf(el.getAttribute('col-id') ?? '');
+      return Number.isInteger(r) && col >= 0 ? { row: r, col } : null;
     },
-    [colOf, show],
+    [colOf],
   );
 
-  const onCellMouseDown = useCallback(
-    (ev: CellMouseDownEvent<EntryRow>) => {
-      if (ev.rowPinned || ev.rowIndex === null) return;
-      const col = colOf(ev.column.getColId());
-      if (col < 0) return;
-      const here = { row: ev.rowIndex, col };
-      const mouse = ev.event as MouseEvent | undefined;
-      if (mouse?.shiftKey && anchor.current) {
+  /**
+   * The pointer, read as it goes down (capture phase: before the grid's own handlers, which
+   * move the grid's focus to the cell before the mousedown event is even sent): a click
+   * starts a block at its cell (and a drag from there), Shift+click grows it from the focused
+   * cell to the clicked one. The grid then focuses the clicked cell, as the block expects.
+   */
+  const onPointerDownCapture = useCallback(
+    (ev: ReactPointerEvent<HTMLDivElement>) => {
+      const api = gridApi.current;
+      if (!api || ev.button !== 0 || api.getEditingCells().length > 0) return;
+      const here = cellAt(ev.target);
+      if (!here) return;
+      sync();
+      const e = elements[here.col]!;
+      if (ev.shiftKey && anchor.current) {
         focus.current = here;
-        pending.current = here;
       } else {
         anchor.current = here;
         focus.current = here;
         dragging.current = true;
       }
+      gridFocus.current = `|${here.row}|${e.code}`;
       show();
     },
-    [colOf, show],
+    [gridApi, cellAt, elements, sync, show],
   );
 
-  const onCellMouseOver = useCallback(
-    (ev: CellMouseOverEvent<EntryRow>) => {
-      if (!dragging.current || ev.rowPinned || ev.rowIndex === null || !anchor.current) return;
-      const mouse = ev.event as MouseEvent | undefined;
-      if (mouse && (mouse.buttons & 1) === 0) {
+  /** A drag with the button held: the block's moving corner follows the pointer. */
+  const onMouseOver = useCallback(
+    (ev: ReactMouseEvent<HTMLDivElement>) => {
+      if (!dragging.current || !anchor.current) return;
+      if ((ev.buttons & 1) === 0) {
         dragging.current = false;
         return;
       }
-      const col = colOf(ev.column.getColId());
-      if (col < 0) return;
-      focus.current = { row: ev.rowIndex, col };
+      const here = cellAt(ev.target);
+      if (!here || (focus.current && here.row === focus.current.row && here.col === focus.current.col)) return;
+      focus.current = here;
       show();
     },
-    [colOf, show],
+    [cellAt, show],
   );
 
   const save = useCallback(
@@ -124,7 +157,9 @@ export function useGridRange(
   const onKeyDownCapture = useCallback(
     (ev: KeyboardEvent<HTMLDivElement>) => {
       const api = gridApi.current;
-      if (!api || api.getEditingCells().length > 0 || !focus.current || !anchor.current) return;
+      if (!api || api.getEditingCells().length > 0) return;
+      sync();
+      if (!focus.current || !anchor.current) return;
       if (ev.shiftKey && !ev.altKey && ARROWS.has(ev.key)) {
         ev.preventDefault();
         ev.stopPropagation();
@@ -136,10 +171,10 @@ export function useGridRange(
             : step(focus.current, ev.key, rows.length, elements.length);
         const e = elements[focus.current.col];
         if (e) {
-          pending.current = focus.current;
           api.ensureIndexVisible(focus.current.row);
           api.ensureColumnVisible(e.code);
           api.setFocusedCell(focus.current.row, e.code);
+          gridFocus.current = focusKey(api);
         }
         show();
         return;
@@ -157,19 +192,21 @@ export function useGridRange(
         save(clearRange(range, rows, elements));
       }
     },
-    [gridApi, rows, elements, show, save],
+    [gridApi, rows, elements, sync, show, save],
   );
 
   /** Ctrl+C: the block (or the focused cell) as tab-separated text. */
   const onCopy = useCallback(
     (ev: ClipboardEvent<HTMLDivElement>) => {
       const api = gridApi.current;
-      if (!api || api.getEditingCells().length > 0 || !anchor.current || !focus.current) return;
+      if (!api || api.getEditingCells().length > 0) return;
+      sync();
+      if (!anchor.current || !focus.current) return;
       ev.preventDefault();
       ev.clipboardData.setData('text/plain', copyText(rangeOf(anchor.current, focus.current), rows, elements, lang));
     },
-    [gridApi, rows, elements, lang],
+    [gridApi, rows, elements, lang, sync],
   );
 
-  return { onCellFocused, onCellMouseDown, onCellMouseOver, onKeyDownCapture, onCopy };
+  return { onCellFocused, onPointerDownCapture, onMouseOver, onKeyDownCapture, onCopy };
 }
