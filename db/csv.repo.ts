@@ -10,7 +10,7 @@ import { isYearInRange } from '../core/period';
 import { checkTarget, parseDirection, type PlanDirection } from '../core/plan';
 import { setPlans, type PlanInput } from './plans.repo';
 import type { Store } from './store';
-import { exportValues, resolveInput, writeBulk, type ChangeSource, type Resolved, type ValueInput } from './values.repo';
+import { exportValues, resolveInput, writeBulk, type ChangeLog, type ChangeSource, type Resolved, type ValueInput } from './values.repo';
 import { asUserError, assertIntact } from './open';
 import { isMonthLockedError } from './periods.repo';
 
@@ -157,6 +157,7 @@ export function importValuesCsv(
   user: string,
   now = new Date(),
   source: ChangeSource = 'csv',
+  log?: ChangeLog,
 ): ImportSummary {
   // A bulk write into a damaged file makes it worse: refuse and say "restore a backup".
   assertIntact(store.db, store.file);
@@ -165,7 +166,7 @@ export function importValuesCsv(
   let changed = 0;
   let batch: Resolved[] = [];
   const flush = () => {
-    changed += writeBulk(store, batch, user, source, now);
+    changed += writeBulk(store, batch, user, source, now, log);
     batch = [];
   };
   try {

@@ -1,6 +1,6 @@
 // Data values: read, set (one durable transaction per change, audited by trigger), and
 // bulk import (all or nothing, prepared statements in one transaction).
-import type { AuditEntry, SetValueResult } from '../core/api/data';
+import type { AuditEntry, CellChange, SetValueResult } from '../core/api/data';
 import { UserError } from '../core/errors';
 import { checkMonth, checkValue, type DataValue } from '../core/values';
 import { subtree } from '../core/orgunit';
@@ -250,7 +250,44 @@ const LOCK_TRIGGERS = ['data_value_locked_insert', 'data_value_locked_update', '
  * Writes many checked values in one transaction and counts those that changed — the path of
  * CSV import. Clearing goes through the careful one-by-one path (a missing row is not created).
  */
-export function writeBulk(store: Store, resolved: readonly Resolved[], user: string, source: ChangeSource, now: Date): number {
+/**
+ * What a bulk write changed, cell by cell, for the app's undo of an import (one step): each
+ * cell's value before and after and the revision it was left at. Read inside the write's own
+ * transaction, so "before" is exactly what was overwritten. Bounded: past `max` cells it keeps
+ * nothing and says so (`overflow`), as an undo that large would not be offered.
+ */
+export class ChangeLog {
+  cells: CellChange[] = [];
+  overflow = false;
+  constructor(readonly max: number) {}
+}
+
+const CELL_NOW = 'SELECT value, revision FROM data_value WHERE unit_id = ? AND period = ? AND element_id = ?';
+
+/** Before a batch is written: its cells as they are (null when the log is already full). */
+function cellsBefore(store: Store, resolved: readonly Resolved[], log: ChangeLog | undefined): (number | null)[] | null {
+  if (!log || log.overflow) return null;
+  if (log.cells.length + resolved.length > log.max) {
+    log.overflow = true;
+    log.cells = [];
+    return null;
+  }
+  const read = prepared(store.db, CELL_NOW);
+  return resolved.map((r) => ((read.get(r.unitId, r.input.period, r.elementId) as { value: number | null } | undefined)?.value ?? null));
+}
+
+/** After it was written: the cells whose value changed, with their new revision. */
+function cellsAfter(store: Store, resolved: readonly Resolved[], before: readonly (number | null)[] | null, log: ChangeLog | undefined): void {
+  if (!log || !before) return;
+  const read = prepared(store.db, CELL_NOW);
+  resolved.forEach((r, i) => {
+    const now = read.get(r.unitId, r.input.period, r.elementId) as { value: number | null; revision: number } | undefined;
+    const after = now?.value ?? null;
+    if (after !== before[i]) log.cells.push({ unit: r.input.unit, element: r.input.element, period: r.input.period, before: before[i] ?? null, after, revision: now?.revision ?? 0 });
+  });
+}
+
+export function writeBulk(store: Store, resolved: readonly Resolved[], user: string, source: ChangeSource, now: Date, log?: ChangeLog): number {
   const at = now.toISOString();
   const db = store.db;
   const keep: unknown[][] = [];
@@ -282,11 +319,14 @@ export function writeBulk(store: Store, resolved: readonly Resolved[], user: str
         const locker = complete.size === 0 ? null : lockerIn(store, complete, m.unit, m.period);
         if (locker) throw monthLockedError(store, m.unit, m.period, locker);
       }
-      return withoutTriggers(db, LOCK_TRIGGERS, () => {
-        let changed = upsert(BULK_UPSERT_KEEP_COMMENT, keep) + upsert(BULK_UPSERT_SET_COMMENT, set);
-        for (const r of clears) if (writeOne(store, r, user, at, source).changed) changed++;
-        return changed;
+      const before = cellsBefore(store, resolved, log);
+      const changed = withoutTriggers(db, LOCK_TRIGGERS, () => {
+        let n = upsert(BULK_UPSERT_KEEP_COMMENT, keep) + upsert(BULK_UPSERT_SET_COMMENT, set);
+        for (const r of clears) if (writeOne(store, r, user, at, source).changed) n++;
+        return n;
       });
+      cellsAfter(store, resolved, before, log);
+      return changed;
     }).immediate();
   } catch (e) {
     throw refusal(store, e);

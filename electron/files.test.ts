@@ -95,14 +95,21 @@ describe('saving and opening files through the main process', () => {
     expect(d.asked[0]).toMatchObject({ purpose: 'csv', defaultName: 'so-lieu-D-2024-05.csv' });
     const text = readFileSync(out('thang5.csv'), 'utf8');
     expect(text.startsWith('\uFEFFunit,period,element,value,comment')).toBe(true);
-    expect(ok(await h.call('values.importCsv', {}))).toEqual({ file: 'thang5.csv', count: 3, changed: 0 });
+    // Nothing changed: no cell for the entry screen's undo.
+    expect(ok(await h.call('values.importCsv', {}))).toEqual({ file: 'thang5.csv', count: 3, changed: 0, changes: [] });
   });
 
   it('imports a good values file as the installation user, and refuses a bad one whole with every bad line', async () => {
     writeFileSync(out('tot.csv'), 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,15\nC2,2024-05,EPI_FULL_U1,9\n');
     writeFileSync(out('loi.csv'), 'unit,period,element,value\nC1,2024-05,EPI_FULL_U1,99\nC2,2024-05,AREA_KM2,1.234\nXX,2024-05,EPI_FULL_U1,3\n');
     const h = await makeHost(scripted([out('tot.csv'), out('loi.csv'), null]));
-    expect(ok(await h.call('values.importCsv', {}))).toEqual({ file: 'tot.csv', count: 2, changed: 1 });
+    // The cell it changed comes back for the entry screen's undo (C2 held 9 already).
+    expect(ok(await h.call('values.importCsv', {}))).toEqual({
+      file: 'tot.csv',
+      count: 2,
+      changed: 1,
+      changes: [{ unit: 'C1', element: 'EPI_FULL_U1', period: '2024-05', before: expect.anything() as unknown, after: 15, revision: expect.any(Number) as unknown }],
+    });
     const history = ok<{ changedBy: string; source: string }[]>(await h.call('values.history', { unit: 'C1', period: '2024-05', element: 'EPI_FULL_U1' }));
     expect(history[0]).toMatchObject({ changedBy: 'Nguyễn Thị Thống Kê', source: 'csv' });
     const bad = await h.call('values.importCsv', {});

@@ -144,8 +144,9 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
       const source = await open({ purpose: 'csv', extensions: ['csv', 'txt'] });
       if (!source) return null;
       const file = basename(source);
-      const r = await service['values.importCsvText']({ text: readTextFile(source), fileName: file });
-      return { file, count: r.count, changed: r.changed };
+      // The cells it changed come back too: the entry screen undoes the import as one step.
+      const r = await service['values.importCsvText']({ text: readTextFile(source), fileName: file, withChanges: true });
+      return { file, count: r.count, changed: r.changed, ...(r.changes ? { changes: r.changes } : {}) };
     },
     'units.importCsv': async () => {
       const service = ctx.service();

@@ -2,7 +2,7 @@
 // object serves Electron's IPC, the CLI and the end-to-end tests.
 import { figureSeries } from './series';
 import { basename } from 'node:path';
-import type { DataResults, ServiceHandlers } from '../core/api';
+import { UNDO_MAX_CELLS, type DataResults, type ServiceHandlers } from '../core/api';
 import { UserError } from '../core/errors';
 import { exportValuesCsv, importPlansCsv, importValuesCsv } from '../db/csv.repo';
 import { seedDemo } from '../db/demo';
@@ -15,7 +15,7 @@ import { isMonth } from '../core/period';
 import { monthCells } from '../core/values';
 import { allSettings, getSetting, setCheckedSetting, setSetting } from '../db/settings.repo';
 import type { Store } from '../db/store';
-import { assertNotReceived, exportValues, getUnitsValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
+import { assertNotReceived, ChangeLog, exportValues, getUnitsValues, getValues, setComment, setValue, setValues, valueHistory } from '../db/values.repo';
 import { addUnits } from '../db/units.repo';
 import type { PdfRenderer } from '../export/report/render';
 
@@ -82,7 +82,11 @@ export function dataHandlers(ctx: ServiceContext): Pick<ServiceHandlers, DataOpe
       // Counted from the rows, not the text: a comment may hold a line break.
       return { text: exportValuesCsv(store, a.period, a.unit), count: exportValues(store, a.period, a.unit).length };
     },
-    'values.importCsvText': (a) => importValuesCsv(store, a.text, a.fileName, user(), now()),
+    'values.importCsvText': (a) => {
+      const log = a.withChanges ? new ChangeLog(UNDO_MAX_CELLS) : undefined;
+      const r = importValuesCsv(store, a.text, a.fileName, user(), now(), 'csv', log);
+      return log && !log.overflow ? { ...r, changes: log.cells } : r;
+    },
     'figures.get': (a) => getFigures(store, a.unit, a.period),
     'totals.rebuild': () => rebuildTotals(store),
     'figures.series': (a) => figureSeries(store, a.unit, a.element, a.to, a.months),

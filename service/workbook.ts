@@ -6,7 +6,7 @@
 // a value already held (a commune that leaves a line blank has not reported it; clearing is
 // done in the grid, where it is seen and audited); text typed as "1.234" is read like the
 // grid reads it (core/numbers.ts), an ambiguous one is refused with its cell.
-import type { Handlers, WorkbookCounts, WorkbookExportResult, WorkbookFileSummary, WorkbookImportResult, WorkbookProblem } from '../core/api';
+import { UNDO_MAX_CELLS, type Handlers, type WorkbookCounts, type WorkbookExportResult, type WorkbookFileSummary, type WorkbookImportResult, type WorkbookProblem } from '../core/api';
 import { MAX_WORKBOOK_BYTES } from '../core/api/workbook';
 import type { CatalogueElement } from '../core/catalogue';
 import { UserError, isUserError } from '../core/errors';
@@ -19,7 +19,7 @@ import { checkMonth, checkValue } from '../core/values';
 import { lockingUnit, monthLockedError } from '../db/periods.repo';
 import { getSetting } from '../db/settings.repo';
 import type { Store } from '../db/store';
-import { getValues, resolveInput, writeBulk, type Resolved, type ValueInput } from '../db/values.repo';
+import { ChangeLog, getValues, resolveInput, writeBulk, type Resolved, type ValueInput } from '../db/values.repo';
 import { FORM_VERSION, MARKER, catalogueStamp, cellAddress, formRows, sheetName } from '../export/workbook/layout';
 import { readWorkbook, type CellReading, type WorkbookEntry } from '../export/workbook/read';
 import { renderWorkbook, type WorkbookLabels, type WorkbookSheet } from '../export/workbook/write';
@@ -136,6 +136,7 @@ interface ImportOptions {
   dryRun: boolean;
   unit?: string | undefined;
   period?: string | undefined;
+  withChanges?: boolean | undefined;
   lang: Lang;
 }
 
@@ -381,14 +382,16 @@ export async function importWorkbooks(ctx: ServiceContext, files: readonly Workb
   };
   if (opts.dryRun) return { status: 'dryRun', message: t('workbook.dryRun', params), files: summaries, counts: total, problems: [], moreProblems: 0 };
   // One transaction for all files: a failure (a full disk, a month completed meanwhile) writes nothing.
-  if (resolved.length > 0) writeBulk(store, resolved, currentUser(ctx), 'workbook', now);
-  return { status: 'imported', message: t('workbook.imported', params), files: summaries, counts: total, problems: [], moreProblems: 0 };
+  const log = opts.withChanges ? new ChangeLog(UNDO_MAX_CELLS) : undefined;
+  if (resolved.length > 0) writeBulk(store, resolved, currentUser(ctx), 'workbook', now, log);
+  const changes = log && !log.overflow ? { changes: log.cells } : {};
+  return { status: 'imported', message: t('workbook.imported', params), files: summaries, counts: total, problems: [], moreProblems: 0, ...changes };
 }
 
 export function workbookHandlers(ctx: ServiceContext): Pick<Handlers, WorkbookOperation> {
   const langOf = (a: { lang?: Lang | undefined }): Lang => a.lang ?? parseLang(getSetting(ctx.store, 'ui.lang') ?? 'vi');
   return {
     'workbook.export': (a) => exportWorkbook(ctx, a.unit, a.period, langOf(a)),
-    'workbook.import': (a) => importWorkbooks(ctx, a.files, { dryRun: a.dryRun ?? false, unit: a.unit, period: a.period, lang: langOf(a) }),
+    'workbook.import': (a) => importWorkbooks(ctx, a.files, { dryRun: a.dryRun ?? false, unit: a.unit, period: a.period, withChanges: a.withChanges, lang: langOf(a) }),
   };
 }

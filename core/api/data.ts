@@ -32,6 +32,8 @@ const valueEntry = z
 
 /** A file's text as the host read it, and its name for messages ("line 3 of may.csv"). */
 const csvText = z.object({ text: z.string(), fileName: z.string().min(1).max(260) }).strict();
+/** A values file; `withChanges`: answer each changed cell too (the app's undo of the import). */
+const valuesCsvText = csvText.extend({ withChanges: z.boolean().optional() }).strict();
 
 export const dataArgs = area<DataResults>()({
   /** Fills a newly created, empty database: the demo district, or nothing. */
@@ -69,7 +71,7 @@ export const dataArgs = area<DataResults>()({
   /** The same as CSV text that `values.importCsvText` reads back. */
   'values.exportCsvText': z.object({ period: month, unit: code.optional() }).strict(),
   /** A values CSV, all or nothing, as the installation's user. */
-  'values.importCsvText': csvText,
+  'values.importCsvText': valuesCsvText,
   'figures.get': z.object({ unit: code, period: periodSpec }).strict(),
   /**
    * Stores again every month's totals of every unit with children (migration 7): what an old
@@ -127,7 +129,25 @@ export interface CsvImportResult {
   count: number;
   /** Values that changed (importing the same file twice changes nothing). */
   changed: number;
+  /**
+   * Asked with `withChanges` (the app, for its undo): each cell whose value changed, at most
+   * UNDO_MAX_CELLS; absent when more changed (such an import is not offered as one undo step).
+   */
+  changes?: CellChange[];
 }
+
+/** A cell an import changed: its value before and after, and the revision it was left at. */
+export interface CellChange {
+  unit: string;
+  element: string;
+  period: string;
+  before: number | null;
+  after: number | null;
+  revision: number;
+}
+
+/** The most cells an import may change and still be undone as one step (values.setMany's limit). */
+export const UNDO_MAX_CELLS = 20_000;
 
 export interface DataResults {
   'database.init': { demo: boolean; units: number };

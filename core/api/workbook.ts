@@ -3,7 +3,7 @@
 // The service takes and returns bytes, never paths: the host reads and writes the files.
 import { z } from 'zod';
 import { area } from './contract';
-import { code, month } from './data';
+import { code, month, type CellChange } from './data';
 
 import { MAX_WORKBOOK_BYTES } from '../workbook-limits';
 
@@ -29,6 +29,8 @@ export const workbookArgs = area<WorkbookResults>()({
       dryRun: z.boolean().optional(),
       unit: code.optional(),
       period: month.optional(),
+      /** Answer each cell the import changed (the app's undo of the import, one step). */
+      withChanges: z.boolean().optional(),
       lang,
     })
     .strict()
@@ -85,6 +87,11 @@ export interface WorkbookImportResult {
   /** Why it was refused; empty unless refused. At most MAX_PROBLEMS, `moreProblems` beyond. */
   problems: WorkbookProblem[];
   moreProblems: number;
+  /**
+   * Asked with `withChanges` and imported: each cell whose value changed, at most
+   * UNDO_MAX_CELLS (absent beyond: not offered as one undo step).
+   */
+  changes?: CellChange[];
 }
 
 export interface WorkbookResults {

@@ -78,7 +78,7 @@ export const useCell = create<CellPanelState & CellActions>()((set, get) => ({
     const mine = () => same(get().selected, cell) && get().month === month;
     try {
       const r = await invoke('values.setComment', { unit: cell.unit, period: month, element: cell.element, comment: draft.trim() || null });
-      useEntry.getState().commented(r);
+      useEntry.getState().commented(r, before.trim() || null);
       const history = await invoke('values.history', { unit: cell.unit, period: month, element: cell.element });
       if (mine()) set({ saving: false, history, note: { kind: 'info', text: i18n.t('ui.comment.saved') } });
       else set({ saving: false });

@@ -5,7 +5,7 @@
 // showed: a value changed elsewhere meanwhile is never overwritten unseen.
 import { create } from 'zustand';
 import { formatMonth, formatNumber } from '../../core/format';
-import type { EntryMonth, SetValueResult } from '../../core/api';
+import type { CellChange, EntryMonth, SetValueResult } from '../../core/api';
 import type { ChosenFile } from '../../core/api/shell';
 import { MAX_WORKBOOK_BYTES } from '../../core/workbook-limits';
 import type { DataValue, MonthCells } from '../../core/values';
@@ -53,11 +53,18 @@ export interface UndoCell {
   after: number | null;
   /** The revision after the step: undoing it is refused if the cell changed since (elsewhere). */
   revision: number;
+  /** The cell's month when not the step's own (an imported file may hold several months). */
+  period?: string;
 }
 
 export interface UndoStep {
   month: string;
   cells: readonly UndoCell[];
+  /**
+   * A comment saved in the cell panel: one cell whose comment went from `before` to `after`;
+   * undone through values.setComment, so the cell's value is never part of it.
+   */
+  comment?: { before: string | null; after: string | null };
 }
 
 /** How many steps are kept: enough for a day's typing, bounded in memory. */
@@ -101,7 +108,8 @@ interface EntryActions {
   /** A pasted block, already mapped onto cells: saved all at once, or nothing. */
   paste: (entries: readonly PasteEntry[], problems: readonly PasteProblem[]) => Promise<void>;
   /** A comment was saved for a cell (from the cell panel). */
-  commented: (result: SetValueResult) => void;
+  /** A comment saved (the panel): shown, and one undo step when it changed (`before`: the comment it replaced). */
+  commented: (result: SetValueResult, before?: string | null) => void;
   /** Asks main for a CSV file to import; reloads the month when it was imported. */
   importCsv: () => Promise<void>;
   /** Asks main where to save the month's values of the unit as CSV. */
@@ -119,6 +127,19 @@ interface EntryActions {
   /** Undoes the last step: its cells get their earlier values back (a new, audited change). */
   undo: () => Promise<void>;
   redo: () => Promise<void>;
+}
+
+/**
+ * An import as one step: the cells the service says it changed (before, after, revision). The
+ * step's month is the one on screen when the import touched it, else the first it touched.
+ */
+function importStep(changes: readonly CellChange[] | undefined, shown: string | null): UndoStep | null {
+  if (!changes || changes.length === 0) return null;
+  const month = shown && changes.some((c) => c.period === shown) ? shown : changes[0]!.period;
+  return {
+    month,
+    cells: changes.map((c) => ({ unit: c.unit, element: c.element, before: c.before, after: c.after, revision: c.revision, ...(c.period === month ? {} : { period: c.period }) })),
+  };
 }
 
 /** A new step: on the undo stack, and nothing left to redo. */
@@ -274,7 +295,13 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
   },
 
   // The comment's save returns the value stored now: a value changed elsewhere shows up here.
-  commented: (r) => set((s) => applied(s, [r], null)),
+  commented: (r, before) =>
+    set((s) => ({
+      ...applied(s, [r], null),
+      ...(before !== undefined && r.changed && (before ?? null) !== (r.comment ?? null)
+        ? pushed(s, { month: r.period, cells: [{ unit: r.unit, element: r.element, before: r.value, after: r.value, revision: r.revision }], comment: { before: before ?? null, after: r.comment ?? null } })
+        : {}),
+    })),
 
   async importCsv() {
     set({ busy: true, message: null });
@@ -284,7 +311,9 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
       if (!r) return;
       const { month, units } = get();
       if (month) await get().load(month, units);
-      set({ message: { kind: 'info', text: i18n.t('ui.csv.imported', { file: r.file, count: r.count, changed: r.changed }) } });
+      // The whole file is one step to undo (the service says which cells it changed).
+      const step = importStep(r.changes, get().month);
+      set((s) => ({ ...(step ? pushed(s, step) : {}), message: { kind: 'info', text: i18n.t('ui.csv.imported', { file: r.file, count: r.count, changed: r.changed }) } }));
     } catch (e) {
       // A rejected file: its sentence, and every bad line in a list; the grid is as it was.
       const details = e instanceof ApiFailure ? e.error.details : undefined;
@@ -337,10 +366,12 @@ export const useEntry = create<EntryState & EntryActions>()((set, get) => ({
         set({ busy: false });
         return;
       }
-      const r = await invoke('workbook.import', { files: chosen.files, ...(month ? { period: month } : {}) });
+      const r = await invoke('workbook.import', { files: chosen.files, withChanges: true, ...(month ? { period: month } : {}) });
       const { units } = get();
       if (month) await get().load(month, units);
-      set({ busy: false, message: { kind: r.status === 'refused' ? 'error' : 'info', text: r.message } });
+      // Every workbook of the import is one step to undo.
+      const step = r.status === 'imported' ? importStep(r.changes, get().month) : null;
+      set((s) => ({ ...(step ? pushed(s, step) : {}), busy: false, message: { kind: r.status === 'refused' ? 'error' : 'info', text: r.message } }));
     } catch (e) {
       set({ busy: false, message: { kind: 'error', text: messageOf(e) } });
     }
@@ -421,21 +452,26 @@ async function replay(direction: 'undo' | 'redo'): Promise<void> {
   const target = (c: UndoCell) => (direction === 'undo' ? c.before : c.after);
   // The revision the grid shows for the cell (later steps of this grid moved it on), or, for a
   // month not on screen, the one the step left.
-  const shown = st.month === step.month;
-  const expected = (c: UndoCell) => (shown ? (st.revisions[cellKey(c.unit, c.element)] ?? c.revision) : c.revision);
+  const periodOf = (c: UndoCell) => c.period ?? step.month;
+  const expected = (c: UndoCell) => (st.month === periodOf(c) ? (st.revisions[cellKey(c.unit, c.element)] ?? c.revision) : c.revision);
+  const months = [...new Set(step.cells.map(periodOf))].sort();
   try {
-    const results = await invoke('values.setMany', {
-      entries: step.cells.map((c) => ({ unit: c.unit, element: c.element, period: step.month, value: target(c), expectedRevision: expected(c) })),
-    });
-    const revision = new Map(results.map((r) => [cellKey(r.unit, r.element), r.revision]));
-    const moved: UndoStep = { month: step.month, cells: step.cells.map((c) => ({ ...c, revision: revision.get(cellKey(c.unit, c.element)) ?? c.revision })) };
+    const c0 = step.cells[0];
+    const results =
+      step.comment && c0
+        ? [await invoke('values.setComment', { unit: c0.unit, period: periodOf(c0), element: c0.element, comment: direction === 'undo' ? step.comment.before : step.comment.after, expectedRevision: expected(c0) })]
+        : await invoke('values.setMany', {
+            entries: step.cells.map((c) => ({ unit: c.unit, element: c.element, period: periodOf(c), value: target(c), expectedRevision: expected(c) })),
+          });
+    const revision = new Map(results.map((r) => [`${r.period}|${cellKey(r.unit, r.element)}`, r.revision]));
+    const moved: UndoStep = { ...step, cells: step.cells.map((c) => ({ ...c, revision: revision.get(`${periodOf(c)}|${cellKey(c.unit, c.element)}`) ?? c.revision })) };
     useEntry.setState((s) => ({
       ...applied(s, results, 'saved'),
       undoStack: direction === 'undo' ? s.undoStack.slice(0, -1) : [...s.undoStack, moved],
       redoStack: direction === 'undo' ? [...s.redoStack, moved] : s.redoStack.slice(0, -1),
       message: {
         kind: 'info',
-        text: i18n.t(direction === 'undo' ? 'ui.entry.undone' : 'ui.entry.redone', { count: step.cells.length, month: formatMonth(step.month, i18n.language === 'en' ? 'en' : 'vi') }),
+        text: i18n.t(direction === 'undo' ? 'ui.entry.undone' : 'ui.entry.redone', { count: step.cells.length, month: months.map((m) => formatMonth(m, i18n.language === 'en' ? 'en' : 'vi')).join(', ') }),
       },
     }));
   } catch (e) {

@@ -83,7 +83,7 @@ describe('files in the app', () => {
   });
 
   it('exports the month as CSV, imports a good file into the grid, and refuses a bad one whole with its lines listed', async () => {
-    writeFileSync(file('tot.csv'), '\uFEFFunit,period,element,value,comment\nTH_HH_01,2024-05,EPI_FULL_U1,99,\nTH_HH_02,2024-05,EPI_FULL_U1,"1.001,0",\n');
+    writeFileSync(file('tot.csv'), '\uFEFFunit,period,element,value,comment\nTH_HH_01,2024-05,EPI_FULL_U1,99,\nTH_HH_02,2024-05,EPI_FULL_U1,"1.001,0",\nTH_HH_01,2024-04,EPI_FULL_U1,98,\n');
     const bad = ['unit;period;element;value', 'TH_HH_01;2024-05;EPI_FULL_U1;5', 'TH_HH_02;2024-05;AREA_KM2;1.234', 'TH_HH_03;2024-13;EPI_FULL_U1;4'];
     for (let i = 0; i < 40; i++) bad.push(`KHONG_CO_${i};2024-05;EPI_FULL_U1;1`);
     writeFileSync(file('loi.csv'), bad.join('\n'));
@@ -97,8 +97,11 @@ describe('files in the app', () => {
       await page.getByRole('status').filter({ hasText: 'xuat.csv' }).waitFor();
       expect(readFileSync(file('xuat.csv'), 'utf8')).toMatch(/^\uFEFFunit,period,element,value,comment\n.*TH_HH_01,2024-05,EPI_FULL_U1,/s);
 
+      const valuesOnly = () => JSON.stringify((JSON.parse(allValues(host.dbFile)) as { revision: number }[]).map(({ revision: _, ...v }) => v));
+      const beforeImport = valuesOnly();
+      const shown1 = await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText();
       await page.getByRole('button', { name: 'Nhập từ CSV…' }).click();
-      await page.getByRole('status').filter({ hasText: 'Đã nhập tệp tot.csv: 2 dòng' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Đã nhập tệp tot.csv: 3 dòng' }).waitFor();
       await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /^99$/ }).waitFor();
       await expect.poll(() => cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe('1.001');
       await screenshot(page, '11-entry-csv-imported');
@@ -115,6 +118,12 @@ describe('files in the app', () => {
       await screenshot(page, '12-entry-csv-rejected');
       expect(allValues(host.dbFile)).toBe(before);
       await expect.poll(() => cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(shown);
+
+      // The good file's import is one undo step, over both its months: every value as before.
+      await page.getByRole('button', { name: /Hoàn tác/ }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã hoàn tác 3 ô (tháng 4/2024, tháng 5/2024)' }).waitFor();
+      await expect.poll(() => cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(shown1);
+      expect(valuesOnly()).toBe(beforeImport);
     });
   });
 

@@ -234,6 +234,36 @@ describe('spreadsheet habits in the entry grid', () => {
     });
   });
 
+  it('a comment saved in the panel is one undo step: undone and redone, the value never touched', async () => {
+    await withApp(async ({ page, host }) => {
+      await host.call('values.setComment', { unit: 'TH_HH_04', period: '2024-05', element: 'EPI_FULL_U1', comment: 'Theo sổ cũ.' });
+      await openEntry(page);
+      const commentOf = () => {
+        const db = new Database(host.dbFile, { readonly: true });
+        try {
+          return (db.prepare(`SELECT v.comment FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id WHERE u.code = 'TH_HH_04' AND e.code = 'EPI_FULL_U1' AND v.period = '2024-05'`).get() as { comment: string | null }).comment;
+        } finally {
+          db.close();
+        }
+      };
+      const value = stored(host.dbFile, 'TH_HH_04', 'EPI_FULL_U1').value;
+      await cell(page, 'TH_HH_04', 'EPI_FULL_U1').click();
+      const panel = page.getByRole('complementary', { name: 'Ô đang chọn' });
+      await panel.getByLabel('Ghi chú giải thích').fill('Đã đối chiếu sổ mới.');
+      await panel.getByRole('button', { name: 'Lưu ghi chú' }).click();
+      await panel.getByRole('status').filter({ hasText: 'Đã lưu ghi chú.' }).waitFor();
+      expect(commentOf()).toBe('Đã đối chiếu sổ mới.');
+
+      await page.getByRole('button', { name: /Hoàn tác/ }).click();
+      await page.getByText('Đã hoàn tác 1 ô').waitFor();
+      await expect.poll(commentOf).toBe('Theo sổ cũ.');
+      expect(stored(host.dbFile, 'TH_HH_04', 'EPI_FULL_U1').value).toBe(value);
+      await page.getByRole('button', { name: /Làm lại/ }).click();
+      await expect.poll(commentOf).toBe('Đã đối chiếu sổ mới.');
+      expect(stored(host.dbFile, 'TH_HH_04', 'EPI_FULL_U1').value).toBe(value);
+    });
+  });
+
   it('shows each value under its own column header, in the body and the totals row (what is seen is where it is stored)', async () => {
     await withApp(async ({ page, host }) => {
       await host.call('values.setComment', { unit: 'TH_HH_01', period: '2024-05', element: 'EPI_FULL_U1', comment: 'Đã đối chiếu sổ.' });

@@ -3,6 +3,7 @@
 // chosen back in the open dialog, checked, confirmed, imported, and its values shown by the grid;
 // a workbook with a bad cell is refused naming the sheet and cell, nothing written; files dropped
 // on the screen go the same way.
+import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,9 @@ describe('commune workbooks in the app', () => {
 
       // A bad cell: refused, named by sheet and cell, nothing asked, nothing written.
       const before = await cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText();
+      const before2 = await cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText();
+      const stored1 = Number(before.replace(/\./g, ''));
+      const stored2 = Number(before2.replace(/\./g, ''));
       await page.getByRole('button', { name: 'Nhập biểu Excel của xã…' }).click();
       const alert = page.getByRole('alert');
       await alert.getByText(`${sheetOf('TH_HH_01')}!D${rowOf('EPI_FULL_U1')}`, { exact: false }).waitFor();
@@ -69,6 +73,26 @@ describe('commune workbooks in the app', () => {
       await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /^77$/ }).waitFor();
       await expect.poll(() => cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe('1.001');
       await screenshot(page, '40-entry-workbook-imported');
+
+      // The import is one undo step: both communes' cells back as they were, in the file too;
+      // then redone.
+      const inFile = (unit: string) => {
+        const db = new Database(app.host.dbFile, { readonly: true });
+        try {
+          return (db.prepare(`SELECT v.value FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id WHERE u.code = ? AND e.code = 'EPI_FULL_U1' AND v.period = '2024-05'`).get(unit) as { value: number | null } | undefined)?.value ?? null;
+        } finally {
+          db.close();
+        }
+      };
+      expect([inFile('TH_HH_01'), inFile('TH_HH_02')]).toEqual([77, 1001]);
+      await page.getByRole('button', { name: /Hoàn tác/ }).click();
+      await page.getByText('Đã hoàn tác 2 ô').waitFor();
+      await expect.poll(() => cell(page, 'TH_HH_01', 'EPI_FULL_U1').innerText()).toBe(before);
+      await expect.poll(() => cell(page, 'TH_HH_02', 'EPI_FULL_U1').innerText()).toBe(before2);
+      expect([inFile('TH_HH_01'), inFile('TH_HH_02')]).toEqual([stored1, stored2]);
+      await page.getByRole('button', { name: /Làm lại/ }).click();
+      await cell(page, 'TH_HH_01', 'EPI_FULL_U1').filter({ hasText: /^77$/ }).waitFor();
+      expect([inFile('TH_HH_01'), inFile('TH_HH_02')]).toEqual([77, 1001]);
 
       // Dropped on the screen instead of chosen: a file that is not a workbook is refused with
       // its reason and nothing asked; a filled workbook is checked, confirmed and imported.
