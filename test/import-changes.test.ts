@@ -4,38 +4,27 @@
 // the answer is as before (the CLI's JSON does not grow). Past UNDO_MAX_CELLS no list is given.
 // Replaying the list backwards through values.setMany (what the app's undo does) restores every
 // value, and is refused whole, with nothing written, when a cell changed since.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dispatch, type CellChange, type CsvImportResult } from '../core/api';
 import { createService } from '../service/index';
-import { smallStore, snapshot, tempDir, type TempDir } from './helpers/fixture';
+import { smallStoreEachTest, snapshot } from './helpers/fixture';
 import { ChangeLog, writeBulk, resolveInput } from '../db/values.repo';
-import type { Store } from '../db/store';
 
-let tmp: TempDir;
-let store: Store;
+const db = smallStoreEachTest();
 const now = new Date(2024, 5, 10);
-
-beforeEach(() => {
-  tmp = tempDir();
-  store = smallStore(tmp.path('huyen.sqlite'));
-});
-afterEach(() => {
-  store.close();
-  tmp.remove();
-});
 
 const HEADER = 'unit,period,element,value,comment';
 const csv = (lines: string[], withChanges?: boolean) => ({ text: [HEADER, ...lines].join('\n'), fileName: 'so-lieu.csv', ...(withChanges === undefined ? {} : { withChanges }) });
 
 async function importCsv(lines: string[], withChanges?: boolean): Promise<CsvImportResult> {
-  const service = createService({ store, now: () => now });
+  const service = createService({ store: db.store(), now: () => now });
   const r = await dispatch(service, 'values.importCsvText', csv(lines, withChanges), 'vi');
   if (!r.ok) throw new Error(r.error.message);
   return r.value as CsvImportResult;
 }
 
 const valueOf = (unit: string, period: string, element: string) =>
-  (store.db
+  (db.store().db
     .prepare('SELECT v.value, v.revision FROM data_value v JOIN org_unit u ON u.id = v.unit_id JOIN data_element e ON e.id = v.element_id WHERE u.code = ? AND v.period = ? AND e.code = ?')
     .get(unit, period, element) as { value: number | null; revision: number } | undefined) ?? null;
 
@@ -60,15 +49,15 @@ describe('an import answers the cells it changed, for one undo step', () => {
     await importCsv(['C1,2024-05,EPI_FULL_U1,10,', 'C2,2024-05,EPI_MEASLES2,7,']);
     const r = await importCsv(['C1,2024-05,EPI_FULL_U1,11,', 'C2,2024-05,EPI_MEASLES2,8,', 'C3,2024-04,EPI_FULL_U1,5,'], true);
     const undo = (changes: readonly CellChange[]) => ({ entries: changes.map((c) => ({ unit: c.unit, element: c.element, period: c.period, value: c.before, expectedRevision: c.revision })) });
-    const service = createService({ store, now: () => now });
+    const service = createService({ store: db.store(), now: () => now });
 
     // Another writer changes one cell: the replay is refused, nothing written.
     const other = await dispatch(service, 'values.set', { unit: 'C2', period: '2024-05', element: 'EPI_MEASLES2', value: 9 }, 'vi');
     expect(other.ok).toBe(true);
-    const held = snapshot(store);
+    const held = snapshot(db.store());
     const refused = await dispatch(service, 'values.setMany', undo(r.changes!), 'vi');
     expect(refused.ok).toBe(false);
-    expect(snapshot(store)).toBe(held);
+    expect(snapshot(db.store())).toBe(held);
 
     // Without it, every value comes back.
     const cells = r.changes!.filter((c) => c.unit !== 'C2');
@@ -78,14 +67,14 @@ describe('an import answers the cells it changed, for one undo step', () => {
   });
 
   it('gives no list past its bound, and the write is the same with or without one', () => {
-    const inputs = ['C1', 'C2', 'C3'].map((unit, i) => resolveInput(store, { unit, period: '2024-05', element: 'EPI_FULL_U1', value: i + 1 }, now));
+    const inputs = ['C1', 'C2', 'C3'].map((unit, i) => resolveInput(db.store(), { unit, period: '2024-05', element: 'EPI_FULL_U1', value: i + 1 }, now));
     const full = new ChangeLog(2);
-    writeBulk(store, inputs, 'tester', 'csv', now, full);
+    writeBulk(db.store(), inputs, 'tester', 'csv', now, full);
     expect(full.overflow).toBe(true);
     expect(full.cells).toEqual([]);
     expect([1, 2, 3].map((_, i) => valueOf(['C1', 'C2', 'C3'][i]!, '2024-05', 'EPI_FULL_U1')!.value)).toEqual([1, 2, 3]);
     const room = new ChangeLog(3);
-    writeBulk(store, inputs.map((r) => ({ ...r, input: { ...r.input, value: (r.input.value as number) + 10 } })), 'tester', 'csv', now, room);
+    writeBulk(db.store(), inputs.map((r) => ({ ...r, input: { ...r.input, value: (r.input.value as number) + 10 } })), 'tester', 'csv', now, room);
     expect(room.overflow).toBe(false);
     expect(room.cells.map((c) => [c.unit, c.before, c.after])).toEqual([
       ['C1', 1, 11],

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openStore, type Store } from '../../db/store';
 import { addUnits } from '../../db/units.repo';
 
@@ -37,4 +38,29 @@ export function smallStore(file: string): Store {
 export function snapshot(store: Store): string {
   const tables = ['org_unit', 'data_value', 'audit', 'plan_target', 'narrative', 'setting'];
   return JSON.stringify(tables.map((t) => store.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
+}
+
+/**
+ * A new small-tree database for each test of the file (beforeEach/afterEach registered here),
+ * closed and removed after it; `store()` is the current test's.
+ */
+export function smallStoreEachTest(file = 'huyen.sqlite'): { store: () => Store } {
+  let tmp: TempDir | null = null;
+  let current: Store | null = null;
+  beforeEach(() => {
+    tmp = tempDir();
+    current = smallStore(tmp.path(file));
+  });
+  afterEach(() => {
+    current?.close();
+    tmp?.remove();
+    current = null;
+    tmp = null;
+  });
+  return {
+    store: () => {
+      if (!current) throw new Error('smallStoreEachTest: no test is running');
+      return current;
+    },
+  };
 }
