@@ -86,17 +86,11 @@ const UPSERT = `
 
 type Current = { value: number | null; comment: string | null; revision: number };
 
-/** The stored cell, before a write that must compare revisions. */
+const CURRENT = 'SELECT value, comment, revision FROM data_value WHERE unit_id = ? AND period = ? AND element_id = ?';
+
+/** The stored cell: before a write that must compare revisions, and around an import's write (ChangeLog). */
 function currentOf(store: Store, unitId: number, period: string, elementId: number): Current | undefined {
-  return all(
-    store.db,
-    qb
-      .selectFrom('data_value')
-      .select(['value', 'comment', 'revision'])
-      .where('unit_id', '=', unitId)
-      .where('period', '=', period)
-      .where('element_id', '=', elementId),
-  )[0];
+  return prepared(store.db, CURRENT).get(unitId, period, elementId) as Current | undefined;
 }
 
 function writeOne(store: Store, r: Resolved, user: string, at: string, source: ChangeSource): SetResult {
@@ -247,10 +241,6 @@ function lockerIn(store: Store, complete: ReadonlySet<string>, unit: string, per
 const LOCK_TRIGGERS = ['data_value_locked_insert', 'data_value_locked_update', 'data_value_locked_delete'];
 
 /**
- * Writes many checked values in one transaction and counts those that changed — the path of
- * CSV import. Clearing goes through the careful one-by-one path (a missing row is not created).
- */
-/**
  * What a bulk write changed, cell by cell, for the app's undo of an import (one step): each
  * cell's value before and after and the revision it was left at. Read inside the write's own
  * transaction, so "before" is exactly what was overwritten. Bounded: past `max` cells it keeps
@@ -262,8 +252,6 @@ export class ChangeLog {
   constructor(readonly max: number) {}
 }
 
-const CELL_NOW = 'SELECT value, revision FROM data_value WHERE unit_id = ? AND period = ? AND element_id = ?';
-
 /** Before a batch is written: its cells as they are (null when the log is already full). */
 function cellsBefore(store: Store, resolved: readonly Resolved[], log: ChangeLog | undefined): (number | null)[] | null {
   if (!log || log.overflow) return null;
@@ -272,21 +260,23 @@ function cellsBefore(store: Store, resolved: readonly Resolved[], log: ChangeLog
     log.cells = [];
     return null;
   }
-  const read = prepared(store.db, CELL_NOW);
-  return resolved.map((r) => ((read.get(r.unitId, r.input.period, r.elementId) as { value: number | null } | undefined)?.value ?? null));
+  return resolved.map((r) => currentOf(store, r.unitId, r.input.period, r.elementId)?.value ?? null);
 }
 
 /** After it was written: the cells whose value changed, with their new revision. */
 function cellsAfter(store: Store, resolved: readonly Resolved[], before: readonly (number | null)[] | null, log: ChangeLog | undefined): void {
   if (!log || !before) return;
-  const read = prepared(store.db, CELL_NOW);
   resolved.forEach((r, i) => {
-    const now = read.get(r.unitId, r.input.period, r.elementId) as { value: number | null; revision: number } | undefined;
+    const now = currentOf(store, r.unitId, r.input.period, r.elementId);
     const after = now?.value ?? null;
     if (after !== before[i]) log.cells.push({ unit: r.input.unit, element: r.input.element, period: r.input.period, before: before[i] ?? null, after, revision: now?.revision ?? 0 });
   });
 }
 
+/**
+ * Writes many checked values in one transaction and counts those that changed — the path of
+ * CSV import. Clearing goes through the careful one-by-one path (a missing row is not created).
+ */
 export function writeBulk(store: Store, resolved: readonly Resolved[], user: string, source: ChangeSource, now: Date, log?: ChangeLog): number {
   const at = now.toISOString();
   const db = store.db;

@@ -146,7 +146,7 @@ export function fileHandlers(ctx: FileContext): Pick<Handlers, FileOperation> {
       const file = basename(source);
       // The cells it changed come back too: the entry screen undoes the import as one step.
       const r = await service['values.importCsvText']({ text: readTextFile(source), fileName: file, withChanges: true });
-      return { file, count: r.count, changed: r.changed, ...(r.changes ? { changes: r.changes } : {}) };
+      return { file, ...r };
     },
     'units.importCsv': async () => {
       const service = ctx.service();

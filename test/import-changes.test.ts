@@ -66,6 +66,22 @@ describe('an import answers the cells it changed, for one undo step', () => {
     expect(valueOf('C3', '2024-04', 'EPI_FULL_U1')?.value ?? null).toBeNull();
   });
 
+  it('bad input: a flag that is not true/false, or a bad file asked withChanges, is refused with its reason and nothing written', async () => {
+    await importCsv(['C1,2024-05,EPI_FULL_U1,10,']);
+    const service = createService({ store: db.store(), now: () => now });
+    const held = snapshot(db.store());
+    const flag = await dispatch(service, 'values.importCsvText', { ...csv(['C1,2024-05,EPI_FULL_U1,11,']), withChanges: 'có' }, 'vi');
+    expect(flag.ok).toBe(false);
+    if (!flag.ok) expect(flag.error.message).toMatch(/withChanges/);
+    const bad = await dispatch(service, 'values.importCsvText', csv(['C1,2024-05,EPI_FULL_U1,11,', 'C2,2024-05,EPI_FULL_U1,mười,'], true), 'vi');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.message).toContain('so-lieu.csv');
+      expect(bad.error.details?.[0]).toMatch(/^Dòng 3: /);
+    }
+    expect(snapshot(db.store())).toBe(held);
+  });
+
   it('gives no list past its bound, and the write is the same with or without one', () => {
     const inputs = ['C1', 'C2', 'C3'].map((unit, i) => resolveInput(db.store(), { unit, period: '2024-05', element: 'EPI_FULL_U1', value: i + 1 }, now));
     const full = new ChangeLog(2);

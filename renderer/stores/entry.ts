@@ -107,7 +107,6 @@ interface EntryActions {
   edit: (target: EditTarget, raw: unknown) => Promise<void>;
   /** A pasted block, already mapped onto cells: saved all at once, or nothing. */
   paste: (entries: readonly PasteEntry[], problems: readonly PasteProblem[]) => Promise<void>;
-  /** A comment was saved for a cell (from the cell panel). */
   /** A comment saved (the panel): shown, and one undo step when it changed (`before`: the comment it replaced). */
   commented: (result: SetValueResult, before?: string | null) => void;
   /** Asks main for a CSV file to import; reloads the month when it was imported. */

@@ -21,9 +21,10 @@ const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
  * after a click comes first; the block is kept in step with the grid's focus as it is *now*
  * (`getFocusedCell`, synchronous), never with an event's view of a past moment.
  */
+const cellKeyOf = (rowPinned: string | null | undefined, row: number, colId: string) => `${rowPinned ?? ''}|${row}|${colId}`;
 const focusKey = (api: GridApi<EntryRow>): string | null => {
   const c = api.getFocusedCell();
-  return c ? `${c.rowPinned ?? ''}|${c.rowIndex}|${c.column.getColId()}` : null;
+  return c ? cellKeyOf(c.rowPinned, c.rowIndex, c.column.getColId()) : null;
 };
 
 export function useGridRange(
@@ -120,7 +121,7 @@ export function useGridRange(
         focus.current = here;
         dragging.current = true;
       }
-      gridFocus.current = `|${here.row}|${e.code}`;
+      gridFocus.current = cellKeyOf(null, here.row, e.code);
       show();
     },
     [gridApi, cellAt, elements, sync, show],
